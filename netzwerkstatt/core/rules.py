@@ -1,0 +1,46 @@
+"""Who may do what, in one place.
+
+Every permission is a rule over a `Scope` (workspace, user, role). Views declare
+the permission they need (`scoped_view(permission=...)`), the API checks the same
+names and templates ask `scope.can`. Partners read what is shared with them and
+write nothing.
+"""
+
+import rules
+
+from .enums import Role
+
+
+@rules.predicate
+def is_lead(scope) -> bool:
+    return scope.role == Role.LEAD
+
+
+@rules.predicate
+def is_staff_member(scope) -> bool:
+    return scope.role == Role.STAFF
+
+
+@rules.predicate
+def is_partner(scope) -> bool:
+    return scope.role == Role.PARTNER
+
+
+is_member = is_lead | is_staff_member | is_partner
+is_team = is_lead | is_staff_member
+
+permissions = rules.RuleSet()
+permissions.add_rule("view_workspace", is_member)
+permissions.add_rule("view_contacts", is_member)
+permissions.add_rule("view_notes", is_team)
+permissions.add_rule("change_contacts", is_team)
+permissions.add_rule("delete_contacts", is_team)
+permissions.add_rule("import_contacts", is_team)
+permissions.add_rule("export_contacts", is_team)
+permissions.add_rule("manage_workspace", is_lead)
+
+
+def scope_has_permission(scope, permission: str) -> bool:
+    if not permissions.rule_exists(permission):
+        raise ValueError(f"Unknown permission {permission!r}")
+    return permissions.test_rule(permission, scope)

@@ -1,0 +1,59 @@
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+
+from .enums import Action, Role
+from .models import ActivityEntry, Membership, Project, User, Workspace
+from .scoping import Scope
+
+
+def activity_record(
+    *, scope: Scope, action: Action, target: models.Model | None = None, details: dict | None = None
+) -> ActivityEntry:
+    """Log an action; `details` must hold IDs, counts and field names only, no personal values."""
+    return ActivityEntry.objects.create(
+        workspace=scope.workspace,
+        actor=scope.user,
+        action=action,
+        content_type=ContentType.objects.get_for_model(target) if target is not None else None,
+        object_id=target.pk if target is not None else None,
+        details=details or {},
+    )
+
+
+@transaction.atomic
+def workspace_create(*, slug: str, name: str) -> Workspace:
+    workspace = Workspace(slug=slug, name=name)
+    workspace.full_clean()
+    workspace.save()
+    return workspace
+
+
+@transaction.atomic
+def project_create(*, scope: Scope, name: str, **fields) -> Project:
+    project = Project(workspace=scope.workspace, name=name, **fields)
+    project.full_clean()
+    project.save()
+    activity_record(scope=scope, action=Action.CREATED, target=project)
+    return project
+
+
+@transaction.atomic
+def user_create(*, email: str, password: str, first_name: str = "", last_name: str = "") -> User:
+    user = User(
+        email=User.objects.normalize_email(email).lower(),
+        first_name=first_name,
+        last_name=last_name,
+    )
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    return user
+
+
+@transaction.atomic
+def membership_set(*, user: User, workspace: Workspace, role: Role) -> Membership:
+    """Give the user `role` in the workspace, adding them to it if needed."""
+    membership, _created = Membership.objects.update_or_create(
+        user=user, workspace=workspace, defaults={"role": role}
+    )
+    return membership

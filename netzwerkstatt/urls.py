@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from netzwerkstatt.api.api import api
+
+urlpatterns = [
+    path("", include("netzwerkstatt.core.urls")),
+    path("kontakte/", include("netzwerkstatt.contacts.urls")),
+    path("api/v1/", api.urls),
+    path("anmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    path("passwort/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "passwort/geaendert/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("sprache/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

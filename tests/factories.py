@@ -1,0 +1,155 @@
+"""factory_boy factories for the domain models; tests build their data with these."""
+
+import factory
+from factory.django import DjangoModelFactory
+
+from netzwerkstatt.contacts.enums import OrganisationKind
+from netzwerkstatt.contacts.models import (
+    EmailAddress,
+    Function,
+    Note,
+    Organisation,
+    Person,
+    PhoneNumber,
+    Tag,
+)
+from netzwerkstatt.contacts.services import organisation_keys, person_keys
+from netzwerkstatt.core.enums import Role
+from netzwerkstatt.core.models import Membership, Project, User, Workspace
+
+PASSWORD = "geheim-und-lang-genug"
+
+
+class WorkspaceFactory(DjangoModelFactory):
+    class Meta:
+        model = Workspace
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"arbeitsbereich-{n}")
+    name = factory.Sequence(lambda n: f"Bildungsträger {n}")
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"nutzer{n}@example.org")
+    first_name = factory.Faker("first_name", locale="de_DE")
+    last_name = factory.Faker("last_name", locale="de_DE")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def save_password(self, create, extracted, **kwargs):
+        if create:
+            self.save()
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    workspace = factory.SubFactory(WorkspaceFactory)
+    role = Role.STAFF
+
+
+class ProjectFactory(DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    workspace = factory.SubFactory(WorkspaceFactory)
+    name = factory.Sequence(lambda n: f"Projekt {n}")
+
+
+class TagFactory(DjangoModelFactory):
+    class Meta:
+        model = Tag
+
+    workspace = factory.SubFactory(WorkspaceFactory)
+    name = factory.Sequence(lambda n: f"Schlagwort {n}")
+
+
+class OrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    workspace = factory.SubFactory(WorkspaceFactory)
+    name = factory.Faker("company", locale="de_DE")
+    kind = OrganisationKind.COMPANY
+    sector = "28"
+    employee_count = 42
+    street = factory.Faker("street_address", locale="de_DE")
+    postal_code = "38518"
+    city = "Gifhorn"
+    district = "Landkreis Gifhorn"
+    state = "NI"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        organisation = model_class(*args, **kwargs)
+        organisation_keys(organisation)
+        organisation.save()
+        return organisation
+
+
+class PersonFactory(DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    workspace = factory.SubFactory(WorkspaceFactory)
+    salutation = "ms"
+    first_name = factory.Faker("first_name_female", locale="de_DE")
+    last_name = factory.Faker("last_name", locale="de_DE")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        person = model_class(*args, **kwargs)
+        person_keys(person, [])
+        person.save()
+        return person
+
+
+class EmailAddressFactory(DjangoModelFactory):
+    class Meta:
+        model = EmailAddress
+
+    person = factory.SubFactory(PersonFactory)
+    workspace = factory.SelfAttribute("person.workspace")
+    address = factory.Sequence(lambda n: f"kontakt{n}@betrieb.example")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        email = super()._create(model_class, *args, **kwargs)
+        person = email.person
+        person_keys(person, person.emails.values_list("address", flat=True))
+        person.save(update_fields=["search_key", "name_key"])
+        return email
+
+
+class PhoneNumberFactory(DjangoModelFactory):
+    class Meta:
+        model = PhoneNumber
+
+    person = factory.SubFactory(PersonFactory)
+    workspace = factory.SelfAttribute("person.workspace")
+    number = "05371 123456"
+
+
+class FunctionFactory(DjangoModelFactory):
+    class Meta:
+        model = Function
+
+    person = factory.SubFactory(PersonFactory)
+    workspace = factory.SelfAttribute("person.workspace")
+    organisation = factory.SubFactory(OrganisationFactory, workspace=factory.SelfAttribute("..workspace"))
+    role = "Geschäftsführung"
+
+
+class NoteFactory(DjangoModelFactory):
+    class Meta:
+        model = Note
+
+    workspace = factory.SubFactory(WorkspaceFactory)
+    organisation = factory.SubFactory(OrganisationFactory, workspace=factory.SelfAttribute("..workspace"))
+    text = "Gespräch auf der Messe, Interesse an Demografie-Check."
