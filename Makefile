@@ -6,7 +6,9 @@ NETZWERKSTATT := $(BIN)/netzwerkstatt
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-PO_FILES := $(wildcard netzwerkstatt/locale/*/LC_MESSAGES/*.po)
+# Each app keeps its own German catalogue in <app>/locale/.
+APPS := $(patsubst netzwerkstatt/%/apps.py,%,$(wildcard netzwerkstatt/*/apps.py))
+PO_FILES := $(wildcard netzwerkstatt/*/locale/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 # Debian packages: gettext compiles translations; chromium drives the browser tests.
 RUN_PACKAGES := gettext
@@ -57,7 +59,10 @@ fmt: install
 
 # Refresh the German catalogue after changing UI strings.
 messages: install
-	cd netzwerkstatt && ../$(NETZWERKSTATT) makemessages --locale de --no-obsolete --add-location file
+	for app in $(APPS); do \
+		mkdir -p netzwerkstatt/$$app/locale && \
+		(cd netzwerkstatt/$$app && ../../$(NETZWERKSTATT) makemessages --locale de --no-obsolete --add-location file) || exit 1; \
+	done
 
 # Re-pin the Python dependencies from requirements/*.in.
 lock: install

@@ -142,7 +142,9 @@ class FunctionFactory(DjangoModelFactory):
 
     person = factory.SubFactory(PersonFactory)
     workspace = factory.SelfAttribute("person.workspace")
-    organisation = factory.SubFactory(OrganisationFactory, workspace=factory.SelfAttribute("..workspace"))
+    organisation = factory.SubFactory(
+        OrganisationFactory, workspace=factory.SelfAttribute("..workspace")
+    )
     role = "Geschäftsführung"
 
 
@@ -151,5 +153,7 @@ class NoteFactory(DjangoModelFactory):
         model = Note
 
     workspace = factory.SubFactory(WorkspaceFactory)
-    organisation = factory.SubFactory(OrganisationFactory, workspace=factory.SelfAttribute("..workspace"))
+    organisation = factory.SubFactory(
+        OrganisationFactory, workspace=factory.SelfAttribute("..workspace")
+    )
     text = "Gespräch auf der Messe, Interesse an Demografie-Check."

@@ -21,7 +21,9 @@ def navigation(request) -> dict:
     """
     scope = getattr(request, "scope", None)
     if scope is None:
-        return {"workspaces": memberships_of(user=request.user) if request.user.is_authenticated else []}
+        return {
+            "workspaces": memberships_of(user=request.user) if request.user.is_authenticated else []
+        }
     current = request.resolver_match.view_name if request.resolver_match else ""
     items = []
     for config in apps.get_app_configs():
@@ -29,5 +31,7 @@ def navigation(request) -> dict:
             if scope.can(permission):
                 url = reverse(url_name)
                 namespace_prefix = url_name.rsplit("_", 1)[0]
-                items.append(NavigationItem(url, label, active=current.startswith(namespace_prefix)))
+                items.append(
+                    NavigationItem(url, label, active=current.startswith(namespace_prefix))
+                )
     return {"navigation": items, "workspaces": memberships_of(user=request.user)}
