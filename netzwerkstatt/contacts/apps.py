@@ -9,3 +9,4 @@ class ContactsConfig(AppConfig):
         ("contacts:organisation_list", _("Organisations"), "view_contacts"),
         ("contacts:person_list", _("Persons"), "view_contacts"),
     ]
+    overview = "netzwerkstatt.contacts.overview.panel"

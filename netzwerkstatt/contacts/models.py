@@ -100,6 +100,9 @@ class Organisation(Contact):
     def get_absolute_url(self):
         return reverse("contacts:organisation_detail", args=[self.pk])
 
+    def get_note_url(self):
+        return reverse("contacts:organisation_note_create", args=[self.pk])
+
     @property
     def size_class(self) -> SizeClass | None:
         return SizeClass.for_employees(self.employee_count)
@@ -132,6 +135,9 @@ class Person(Contact):
 
     def get_absolute_url(self):
         return reverse("contacts:person_detail", args=[self.pk])
+
+    def get_note_url(self):
+        return reverse("contacts:person_note_create", args=[self.pk])
 
     @property
     def full_name(self) -> str:

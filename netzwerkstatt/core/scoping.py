@@ -34,6 +34,11 @@ class Scope:
     def can(self, permission: str) -> bool:
         return scope_has_permission(self, permission)
 
+    @property
+    def perms(self) -> "ScopePermissions":
+        """For templates: `{% if request.scope.perms.change_contacts %}`."""
+        return ScopePermissions(self)
+
     def objects(self, model: type[models.Model]) -> models.QuerySet:
         queryset = model.objects.filter(workspace=self.workspace)
         if self.is_partner:
@@ -47,3 +52,11 @@ class Scope:
             return self.objects(model).get(**lookup)
         except (model.DoesNotExist, ValueError, TypeError) as error:
             raise Http404(model._meta.verbose_name) from error
+
+
+class ScopePermissions:
+    def __init__(self, scope: Scope):
+        self._scope = scope
+
+    def __getitem__(self, permission: str) -> bool:
+        return self._scope.can(permission)

@@ -1,0 +1,152 @@
+"""Organisations and persons as tables (CSV for German Excel, XLSX).
+
+Headers follow German Outlook's names where one exists, so an exported file
+imports again without adjusting the column mapping.
+"""
+
+import csv
+import io
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
+
+from django.db.models import Prefetch, QuerySet
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from .models import Function, Organisation, Person
+
+CHUNK_SIZE = 2000
+# A cell starting with one of these is a formula to spreadsheet programs (CSV injection) …
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# … unless it is a plain number such as "+49 5371 1234".
+PLAIN_NUMBER = re.compile(r"[+-]?[\d\s()/.,-]+")
+
+
+def organisation_table(organisations: QuerySet[Organisation]) -> tuple[list[str], Iterator[list]]:
+    headers = [
+        "Firma", "Art", "WZ 2008", "Branche", "Beschäftigte", "Größenklasse",
+        "Straße geschäftlich", "Postleitzahl geschäftlich", "Ort geschäftlich", "Landkreis",
+        "Bundesland", "Webseite", "Kategorien", "Notizen",
+    ]  # fmt: skip
+
+    def rows():
+        for organisation in organisations.prefetch_related("tags").iterator(chunk_size=CHUNK_SIZE):
+            entry = organisation.sector_entry
+            size_class = organisation.size_class
+            yield [
+                organisation.name,
+                organisation.get_kind_display(),
+                organisation.sector,
+                entry.title if entry else "",
+                organisation.employee_count,
+                size_class.label if size_class else "",
+                organisation.street,
+                organisation.postal_code,
+                organisation.city,
+                organisation.district,
+                organisation.get_state_display(),
+                organisation.website,
+                "; ".join(tag.name for tag in organisation.tags.all()),
+                organisation.notes,
+            ]
+
+    return headers, rows()
+
+
+def person_table(persons: QuerySet[Person]) -> tuple[list[str], Iterator[list]]:
+    """One row per person; the first current function gives Firma, Position and address."""
+    headers = [
+        "Anrede", "Titel", "Vorname", "Nachname", "Firma", "Position", "Abteilung",
+        "E-Mail-Adresse", "E-Mail 2-Adresse", "E-Mail 3-Adresse", "Telefon geschäftlich",
+        "Mobiltelefon", "Telefon privat", "Fax geschäftlich", "Straße geschäftlich",
+        "Postleitzahl geschäftlich", "Ort geschäftlich", "Kategorien", "Notizen",
+    ]  # fmt: skip
+    functions = Prefetch("functions", queryset=Function.objects.select_related("organisation"))
+
+    def rows():
+        prefetched = persons.prefetch_related(functions, "emails", "phones", "tags")
+        for person in prefetched.iterator(chunk_size=CHUNK_SIZE):
+            current = [f for f in person.functions.all() if f.is_current]
+            function = current[0] if current else None
+            organisation = function.organisation if function else None
+            emails = [email.address for email in person.emails.all()]
+            emails = [*emails[:3], *[""] * (3 - len(emails[:3]))]
+            phones = {}
+            for phone in person.phones.all():
+                phones.setdefault(phone.kind, phone.number)
+            yield [
+                person.get_salutation_display() if person.salutation else "",
+                person.title,
+                person.first_name,
+                person.last_name,
+                organisation.name if organisation else "",
+                function.role if function else "",
+                function.department if function else "",
+                *emails,
+                phones.get("work", ""),
+                phones.get("mobile", ""),
+                phones.get("private", ""),
+                phones.get("fax", ""),
+                organisation.street if organisation else "",
+                organisation.postal_code if organisation else "",
+                organisation.city if organisation else "",
+                "; ".join(tag.name for tag in person.tags.all()),
+                person.notes,
+            ]
+
+    return headers, rows()
+
+
+def csv_stream(headers: list[str], rows: Iterable[list]) -> Iterator[str]:
+    """CSV as German Excel opens it: UTF-8 with BOM, semicolons, CRLF."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    buffer.write("\ufeff")
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([_csv_value(value) for value in row])
+        if buffer.tell() > 64_000:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def xlsx_file(
+    headers: list[str], rows: Iterable[list], *, title: str
+) -> tempfile.SpooledTemporaryFile:
+    """An XLSX workbook with one sheet, written row by row; returned rewound."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=title[:31])
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    sheet.append([_text_cell(sheet, header, font=bold) for header in headers])
+    for row in rows:
+        sheet.append(
+            [_text_cell(sheet, value) if isinstance(value, str) else value for value in row]
+        )
+    # Handed to the response, which closes it after sending.
+    output = tempfile.SpooledTemporaryFile(max_size=10 * 1024 * 1024)  # noqa: SIM115
+    workbook.save(output)
+    output.seek(0)
+    return output
+
+
+def _csv_value(value) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    if text.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def _text_cell(sheet, value: str, *, font: Font | None = None) -> WriteOnlyCell:
+    """A cell that holds text as text; openpyxl would store "=…" as a formula."""
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    if font is not None:
+        cell.font = font
+    return cell

@@ -1,0 +1,27 @@
+"""View code shared by the organisation and person pages."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from netzwerkstatt.core.pagination import paginate
+
+
+def list_page(request, *, filter_form, queryset, template: str, partial: str, prefetch=()):
+    """A filtered, paginated list; htmx requests from the filter bar get only the results."""
+    page = paginate(request, queryset)
+    page.object_list = page.object_list.prefetch_related(*prefetch)
+    context = {"filter_form": filter_form, "page": page, "query": request.GET.urlencode()}
+    return render(request, partial if request.htmx else template, context)
+
+
+def delete_page(
+    request, *, obj, delete, success_url: str, template: str = "contacts/confirm_delete.html"
+):
+    """GET asks for confirmation, POST deletes through the given service."""
+    if request.method == "POST":
+        name = str(obj)
+        delete(scope=request.scope, **{obj._meta.model_name: obj})
+        messages.success(request, _("“%(name)s” has been deleted.") % {"name": name})
+        return redirect(success_url)
+    return render(request, template, {"object": obj, "cancel_url": obj.get_absolute_url()})
