@@ -140,8 +140,8 @@ class FunctionFactory(DjangoModelFactory):
     class Meta:
         model = Function
 
-    person = factory.SubFactory(PersonFactory)
-    workspace = factory.SelfAttribute("person.workspace")
+    workspace = factory.SubFactory(WorkspaceFactory)
+    person = factory.SubFactory(PersonFactory, workspace=factory.SelfAttribute("..workspace"))
     organisation = factory.SubFactory(
         OrganisationFactory, workspace=factory.SelfAttribute("..workspace")
     )

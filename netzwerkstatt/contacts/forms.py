@@ -30,6 +30,12 @@ class TagsField(forms.CharField):
 
 class OrganisationForm(forms.ModelForm):
     tags = TagsField()
+    website = forms.URLField(
+        label=Organisation._meta.get_field("website").verbose_name,
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+    )
 
     class Meta:
         model = Organisation
@@ -42,7 +48,6 @@ class OrganisationForm(forms.ModelForm):
                 attrs={"inputmode": "numeric", "autocomplete": "postal-code"}
             ),
             "district": forms.TextInput(attrs={"list": "district-options"}),
-            "website": forms.URLInput(attrs={"placeholder": "https://"}),
             "notes": forms.Textarea(attrs={"rows": 4}),
         }
 

@@ -2,7 +2,9 @@
 
 "Müller", "Mueller" and "muller" fold to "muller"; "Straße" and "Strasse" to
 "strasse"; "Café" to "cafe". The same folding is applied to stored search keys
-and to what a user types, so matching is a plain substring test.
+and to what a user types, so matching is a plain substring test. (A search that starts inside a
+transliteration, such as "eller" for "Mueller", does not match; searches start
+at the beginning of a word in practice.)
 """
 
 import re
@@ -14,9 +16,10 @@ _SPACES = re.compile(r"\s+")
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, umlaut-tolerant form of `text` for searching."""
-    text = unicodedata.normalize("NFKD", text.casefold())  # casefold turns ß into ss
+    # Transliterations first, accents after: "üe" and "uee" must fold alike.
+    text = text.casefold().replace("ae", "a").replace("oe", "o").replace("ue", "u")  # ß → ss
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(char for char in text if not unicodedata.combining(char))
-    text = text.replace("ae", "a").replace("oe", "o").replace("ue", "u")
     return _SPACES.sub(" ", text).strip()
 
 
