@@ -1,15 +1,8 @@
-import hashlib
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from netzwerkstatt.core.models import WorkspaceScopedModel
-
-
-def token_hash(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 class ApiToken(WorkspaceScopedModel):
@@ -32,12 +25,3 @@ class ApiToken(WorkspaceScopedModel):
 
     def __str__(self):
         return f"{self.prefix}… ({self.user})"
-
-    @classmethod
-    def issue(cls, *, user, workspace) -> tuple["ApiToken", str]:
-        """Create a token; returns it with the raw key, which is not stored anywhere."""
-        raw = secrets.token_urlsafe(32)
-        token = cls.objects.create(
-            user=user, workspace=workspace, key_hash=token_hash(raw), prefix=raw[:8]
-        )
-        return token, raw
