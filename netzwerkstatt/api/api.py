@@ -1,3 +1,38 @@
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
+from ninja.operation import Operation
 
-api = NinjaAPI(title="Netzwerkstatt API", version="1", urls_namespace="api")
+from .auth import ApiTokenAuth
+from .errors import register_error_handlers
+from .routers import notes, organisations, persons
+
+DESCRIPTION = """\
+Organisations, persons and notes of one workspace.
+
+Authenticate with `Authorization: Bearer TOKEN`; a token (`netzwerkstatt api-token EMAIL`)
+acts in one workspace with the user's current role there. Partners read only what is
+shared with them, never notes, and change nothing.
+
+Lists take `limit` and `offset` and answer `{"items": [...], "count": n}`. Errors answer
+`{"detail": "..."}` in German, invalid input also `"errors": {"field": ["..."]}`.
+"""
+
+
+class NetzwerkstattAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation: Operation) -> str:
+        return operation.view_func.__name__
+
+
+api = NetzwerkstattAPI(
+    title="Netzwerkstatt API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api",
+    auth=ApiTokenAuth(),
+    # Swagger UI from ninja's own static files (ninja is an installed app), no CDN;
+    # no validator badge, which would call validator.swagger.io.
+    docs=Swagger(settings={"validatorUrl": None, "persistAuthorization": True}),
+)
+register_error_handlers(api)
+api.add_router("/organisations", organisations.router)
+api.add_router("/persons", persons.router)
+api.add_router("/notes", notes.router)
