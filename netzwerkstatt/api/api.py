@@ -1,6 +1,8 @@
 from ninja import NinjaAPI, Swagger
 from ninja.operation import Operation
 
+from netzwerkstatt.contacts.models import Note, Organisation, Person
+
 from .auth import ApiTokenAuth
 from .errors import register_error_handlers
 from .routers import notes, organisations, persons
@@ -32,7 +34,9 @@ api = NetzwerkstattAPI(
     # no validator badge, which would call validator.swagger.io.
     docs=Swagger(settings={"validatorUrl": None, "persistAuthorization": True}),
 )
-register_error_handlers(api)
+register_error_handlers(
+    api, path_objects={"organisation_id": Organisation, "person_id": Person, "note_id": Note}
+)
 api.add_router("/organisations", organisations.router)
 api.add_router("/persons", persons.router)
 api.add_router("/notes", notes.router)

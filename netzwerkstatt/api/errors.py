@@ -7,8 +7,10 @@ validation errors all end here, in one shape: `{"detail": …}`, plus `errors`
 """
 
 import re
+from functools import partial
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db.models import Model
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -55,11 +57,14 @@ STATUS_MESSAGES = {
 _QUOTED = re.compile(r"'([^']*)'")
 
 
-def register_error_handlers(api: NinjaAPI) -> None:
+def register_error_handlers(api: NinjaAPI, *, path_objects: dict[str, type[Model]]) -> None:
+    """Answer errors in one shape; `path_objects` maps path parameters to the model they name."""
     api.add_exception_handler(Http404, _not_found)
     api.add_exception_handler(PermissionDenied, _permission_denied)
     api.add_exception_handler(ValidationError, _invalid_model)
-    api.add_exception_handler(RequestValidationError, _invalid_request)
+    api.add_exception_handler(
+        RequestValidationError, partial(_invalid_request, path_objects=path_objects)
+    )
     api.add_exception_handler(HttpError, _http_error)
 
 
@@ -86,7 +91,11 @@ def _invalid_model(request: HttpRequest, exc: ValidationError) -> JsonResponse:
     return error_response(status=422, errors=errors)
 
 
-def _invalid_request(request: HttpRequest, exc: RequestValidationError) -> JsonResponse:
+def _invalid_request(
+    request: HttpRequest, exc: RequestValidationError, *, path_objects: dict[str, type[Model]]
+) -> JsonResponse:
+    if _names_object_outside_scope(request, path_objects):
+        return error_response(status=404)
     errors: dict[str, list[str]] = {}
     for error in exc.errors:
         errors.setdefault(_field_path(error["loc"]), []).append(_field_message(error))
@@ -97,6 +106,22 @@ def _http_error(request: HttpRequest, exc: HttpError) -> JsonResponse:
     if exc.status_code in STATUS_MESSAGES:
         return error_response(status=exc.status_code)
     return JsonResponse({"detail": str(exc)}, status=exc.status_code)
+
+
+def _names_object_outside_scope(request: HttpRequest, path_objects: dict[str, type[Model]]) -> bool:
+    """Whether the path names an object the request's scope does not contain.
+
+    Ninja validates the input before the handler looks the object up. Such a request
+    must be 404 whatever was sent, as if the input were valid, so that another
+    workspace's objects answer alike to every request.
+    """
+    try:
+        for name, value in request.resolver_match.kwargs.items():
+            if name in path_objects:
+                request.scope.get(path_objects[name], pk=value)
+    except Http404:
+        return True
+    return False
 
 
 def _field_path(loc: tuple) -> str:

@@ -22,7 +22,7 @@ router = Router(tags=["Persons"])
 
 
 def person_fields(*, scope: Scope, payload: dict) -> dict:
-    """The payload as the person services take it; a function's organisation must be in scope (404)."""
+    """The payload as the person services take it; functions' organisations looked up in scope."""
     fields = dict(payload)
     if fields.get("emails") is not None:
         fields["emails"] = [EmailData(**email) for email in fields["emails"]]

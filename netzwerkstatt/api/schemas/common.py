@@ -14,12 +14,12 @@ class ErrorOut(Schema):
 
 class InvalidOut(ErrorOut):
     errors: dict[str, list[str]] = Field(
-        description="Messages per field path (e.g. `emails.0.address`); `__all__` for the whole input."
+        description="Messages per field path, e.g. `emails.0.address`; `__all__`: the whole input."
     )
 
 
 class InputSchema(Schema):
-    """Input that rejects unknown fields, so a misspelt (or smuggled) field does not pass silently."""
+    """Input that rejects unknown fields: a misspelt (or smuggled) field must not pass silently."""
 
     model_config = ConfigDict(extra="forbid")
 
