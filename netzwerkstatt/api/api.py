@@ -32,7 +32,7 @@ api = NetzwerkstattAPI(
     auth=ApiTokenAuth(),
     # Swagger UI from ninja's own static files (ninja is an installed app), no CDN;
     # no validator badge, which would call validator.swagger.io.
-    docs=Swagger(settings={"validatorUrl": None, "persistAuthorization": True}),
+    docs=Swagger(settings={"validatorUrl": None}),
 )
 register_error_handlers(
     api, path_objects={"organisation_id": Organisation, "person_id": Person, "note_id": Note}
