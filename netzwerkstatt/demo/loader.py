@@ -1,0 +1,95 @@
+"""`demo_load`: the demo workspace "Bildungsverein Nord", built by a list of steps in one transaction.
+
+Each step adds one part of the demo and leaves what it made in the context, by
+the keys of the plain-data specs; later parts of the demo (ties between persons,
+networks, events) are further steps that read what the earlier ones left there.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from netzwerkstatt.contacts.enums import OrganisationKind
+from netzwerkstatt.contacts.models import Organisation, Person
+from netzwerkstatt.core.enums import Action, Role
+from netzwerkstatt.core.models import Project, User, Workspace
+from netzwerkstatt.core.scoping import Scope
+from netzwerkstatt.core.services import activity_record, workspace_create
+
+from .plan import contacts_plan
+from .projects import demo_projects_create
+from .users import demo_users_ensure
+from .writer import contacts_write
+
+DEMO_WORKSPACE_SLUG = "bildungsverein-nord"
+DEMO_WORKSPACE_NAME = "Bildungsverein Nord"
+DEFAULT_SEED = 2026
+
+
+@dataclass
+class DemoContext:
+    seed: int
+    workspace: Workspace
+    users: dict[Role, User] = field(default_factory=dict)
+    projects: dict[str, Project] = field(default_factory=dict)  # by name
+    organisations: dict[str, Organisation] = field(default_factory=dict)  # by spec key
+    persons: dict[str, Person] = field(default_factory=dict)  # by spec key
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def scope(self) -> Scope:
+        return Scope.system(self.workspace)
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    workspace: Workspace
+    created: bool
+    counts: Mapping[str, int]
+
+
+def users_step(context: DemoContext) -> None:
+    context.users = demo_users_ensure(workspace=context.workspace)
+    context.counts["users"] = len(context.users)
+
+
+def projects_step(context: DemoContext) -> None:
+    context.projects = demo_projects_create(scope=context.scope)
+    context.counts["projects"] = len(context.projects)
+
+
+def contacts_step(context: DemoContext) -> None:
+    plan = contacts_plan(seed=context.seed)
+    written = contacts_write(workspace=context.workspace, plan=plan, authors=context.users)
+    context.organisations = written.organisations
+    context.persons = written.persons
+    companies = sum(spec.kind == OrganisationKind.COMPANY for spec in plan.organisations)
+    context.counts.update(
+        companies=companies,
+        partners=len(plan.organisations) - companies,
+        persons=len(plan.persons),
+        functions=sum(len(spec.functions) for spec in plan.persons),
+        notes=len(plan.notes),
+    )
+
+
+STEPS: tuple[Callable[[DemoContext], None], ...] = (users_step, projects_step, contacts_step)
+
+
+@transaction.atomic
+def demo_load(*, seed: int = DEFAULT_SEED) -> DemoResult:
+    """Create the demo workspace with all its data; if it exists already, change nothing."""
+    existing = Workspace.objects.filter(slug=DEMO_WORKSPACE_SLUG).first()
+    if existing is not None:
+        return DemoResult(workspace=existing, created=False, counts={})
+    workspace = workspace_create(slug=DEMO_WORKSPACE_SLUG, name=DEMO_WORKSPACE_NAME)
+    context = DemoContext(seed=seed, workspace=workspace)
+    for step in STEPS:
+        step(context)
+    activity_record(
+        scope=context.scope,
+        action=Action.IMPORTED,
+        details={"source": "demo", "seed": seed, "counts": context.counts},
+    )
+    return DemoResult(workspace=workspace, created=True, counts=context.counts)
