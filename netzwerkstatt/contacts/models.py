@@ -1,3 +1,6 @@
+import uuid
+from pathlib import Path
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -10,6 +13,7 @@ from netzwerkstatt.core.models import WorkspaceScopedModel
 
 from . import wz2008
 from .enums import EmailKind, OrganisationKind, PhoneKind, Salutation, SizeClass, State
+from .importing.enums import DuplicatePolicy, ImportFormat, ImportStatus
 
 postal_code_validator = RegexValidator(r"^\d{5}$", _("A German postal code has five digits."))
 
@@ -278,3 +282,52 @@ class Note(WorkspaceScopedModel):
 
     def get_absolute_url(self):
         return self.subject.get_absolute_url()
+
+
+def import_upload_path(instance: "ImportJob", filename: str) -> str:
+    """A random name on disk: the original (often personal) file name stays in the database."""
+    return f"imports/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:10]}"
+
+
+class ImportJob(WorkspaceScopedModel):
+    """An uploaded contact file on its way through the import wizard.
+
+    The uploaded file is deleted once the import has completed, so that personal
+    data does not linger in the file store; the counts and errors stay as result.
+    """
+
+    file = models.FileField(_("file"), upload_to=import_upload_path, blank=True)
+    original_name = models.CharField(_("file name"), max_length=255)
+    format = models.CharField(_("format"), max_length=10, choices=ImportFormat.choices)
+    mapping = models.JSONField(_("column mapping"), default=list, blank=True)
+    duplicates = models.CharField(
+        _("duplicates"),
+        max_length=10,
+        choices=DuplicatePolicy.choices,
+        default=DuplicatePolicy.SKIP,
+    )
+    skip_invalid = models.BooleanField(_("import only the valid rows"), default=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ImportStatus.choices, default=ImportStatus.UPLOADED
+    )
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("contact import")
+        verbose_name_plural = _("contact imports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        name = "import_result" if self.status == ImportStatus.COMPLETED else "import_review"
+        return reverse(f"contacts:{name}", args=[self.pk])
