@@ -1,35 +1,15 @@
 """Reads the API needs beyond `contacts.selectors`; all through the scope."""
 
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Q, QuerySet, prefetch_related_objects
 
-from netzwerkstatt.contacts.models import Function, Note, Organisation, Person
+from netzwerkstatt.contacts.models import Note, Person
 from netzwerkstatt.contacts.selectors import person_prefetches
 from netzwerkstatt.core.scoping import Scope
 
 
-def person_prefetches_visible(*, scope: Scope) -> list:
-    """`person_prefetches`, with functions only at organisations the scope can see.
-
-    A partner sees shared persons; a function must not name an organisation that is
-    not shared with them.
-    """
-    functions = Prefetch(
-        "functions",
-        queryset=scope.objects(Function)
-        .filter(organisation__in=scope.objects(Organisation))
-        .select_related("organisation"),
-    )
-    others = [
-        lookup
-        for lookup in person_prefetches(scope=scope)
-        if getattr(lookup, "prefetch_to", lookup) != "functions"
-    ]
-    return [functions, *others]
-
-
 def person_get(*, scope: Scope, pk: int) -> Person:
     person = scope.get(Person, pk=pk)
-    prefetch_related_objects([person], *person_prefetches_visible(scope=scope))
+    prefetch_related_objects([person], *person_prefetches(scope=scope))
     return person
 
 

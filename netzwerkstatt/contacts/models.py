@@ -162,6 +162,11 @@ class ContactDetail(WorkspaceScopedModel):
 class Function(ContactDetail):
     """A person's role at an organisation (Geschäftsführung, Personalleitung, Betriebsrat …)."""
 
+    @classmethod
+    def partner_visible(cls, queryset):
+        # A function names both ends: partners see it only when both are shared.
+        return queryset.filter(person__is_shared=True, organisation__is_shared=True)
+
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="functions")
     organisation = models.ForeignKey(
         Organisation,

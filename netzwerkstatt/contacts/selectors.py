@@ -18,9 +18,9 @@ ORGANISATION_SORTS = {
     "name": ("name", "id"),
     "-name": ("-name", "-id"),
     "-updated": ("-updated_at", "-id"),
-    "employees": ("employee_count", "name"),
-    "-employees": ("-employee_count", "name"),
-    "district": ("district", "name"),
+    "employees": ("employee_count", "name", "id"),
+    "-employees": ("-employee_count", "name", "id"),
+    "district": ("district", "name", "id"),
 }
 PERSON_SORTS = {
     "name": ("last_name", "first_name", "id"),

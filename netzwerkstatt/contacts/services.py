@@ -10,6 +10,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from netzwerkstatt.core.enums import Action
 from netzwerkstatt.core.scoping import Scope
@@ -185,7 +186,7 @@ def person_delete(*, scope: Scope, person: Person) -> None:
 def note_create(*, scope: Scope, subject: Organisation | Person, text: str) -> Note:
     require(scope, "change_contacts")
     if subject.workspace_id != scope.workspace.pk:
-        raise ValidationError("The note's subject belongs to another workspace.")
+        raise ValidationError(_("The note's subject belongs to another workspace."))
     note = Note(workspace=scope.workspace, author=scope.user, text=text.strip())
     if isinstance(subject, Organisation):
         note.organisation = subject
@@ -268,7 +269,7 @@ def _replace_details(
         person.functions.all().delete()
         for function in functions:
             if function.organisation.workspace_id != workspace.pk:
-                raise ValidationError("The organisation belongs to another workspace.")
+                raise ValidationError(_("The organisation belongs to another workspace."))
             _validated_save(
                 Function(
                     workspace=workspace,

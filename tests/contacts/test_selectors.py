@@ -196,3 +196,14 @@ def test_timeline_is_empty_for_partners(workspace, partner):
     partner_scope = Scope(workspace=workspace, role=Role.PARTNER, user=partner)
 
     assert selectors.timeline(scope=partner_scope, subject=note.organisation) == []
+
+
+def test_partner_sees_functions_only_at_shared_organisations(workspace, partner):
+    person = PersonFactory(workspace=workspace, is_shared=True)
+    shared = FunctionFactory(workspace=workspace, person=person, organisation__is_shared=True)
+    FunctionFactory(workspace=workspace, person=person, organisation__is_shared=False)
+    partner_scope = Scope(workspace=workspace, role=Role.PARTNER, user=partner)
+
+    detail = selectors.person_detail(scope=partner_scope, pk=person.pk)
+
+    assert list(detail.functions.all()) == [shared]

@@ -3,9 +3,9 @@ from ninja import PatchDict, Query, Router
 from ninja.responses import Status
 
 from netzwerkstatt.api.schemas.persons import PersonIn, PersonOut, PersonQuery
-from netzwerkstatt.api.selectors import person_get, person_prefetches_visible
+from netzwerkstatt.api.selectors import person_get
 from netzwerkstatt.contacts.models import Organisation, Person
-from netzwerkstatt.contacts.selectors import person_list
+from netzwerkstatt.contacts.selectors import person_list, person_prefetches
 from netzwerkstatt.contacts.services import (
     EmailData,
     FunctionData,
@@ -43,7 +43,7 @@ def person_fields(*, scope: Scope, payload: dict) -> dict:
 def list_persons(request: HttpRequest, filters: Query[PersonQuery]):
     scope = request.scope
     return person_list(scope=scope, filters=filters.to_filter()).prefetch_related(
-        *person_prefetches_visible(scope=scope)
+        *person_prefetches(scope=scope)
     )
 
 
