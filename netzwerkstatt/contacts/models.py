@@ -96,6 +96,7 @@ class Organisation(Contact):
             models.Index(fields=["workspace", "employee_count"]),
             models.Index(fields=["workspace", "name_key", "postal_code"]),
             models.Index(fields=["workspace", "updated_at"]),
+            models.Index(fields=["workspace", "search_key"]),
         ]
 
     def __str__(self):
@@ -132,6 +133,7 @@ class Person(Contact):
             models.Index(fields=["workspace", "last_name", "first_name"]),
             models.Index(fields=["workspace", "name_key"]),
             models.Index(fields=["workspace", "updated_at"]),
+            models.Index(fields=["workspace", "search_key"]),
         ]
 
     def __str__(self):
