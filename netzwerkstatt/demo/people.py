@@ -44,7 +44,8 @@ STAFF_YEARS = (0, 15)
 SIDE_FUNCTION_YEARS = (1, 8)
 SECOND_FUNCTION_SHARE = 0.15
 PROMOTION_SHARE = 0.5  # of earlier positions, those in the same organisation
-MOBILE_SHARE = {True: 0.7, False: 0.4}  # heads, others
+HEAD_MOBILE_SHARE = 0.7
+STAFF_MOBILE_SHARE = 0.4
 PRIVATE_EMAIL_SHARE = 0.1
 NEWSLETTER_SHARE = 0.3
 PROJECT_TAG_SHARE = 0.4
@@ -119,7 +120,9 @@ class _PeopleBuilder:
         return PersonSpec(
             key=key,
             salutation=Salutation.MS if female else Salutation.MR,
-            title=self._academic_title(organisation=organisation, position=position, head=is_head),
+            title=self._academic_title(
+                organisation=organisation, position=position, is_head=is_head
+            ),
             first_name=given_name,
             last_name=last_name,
             functions=(
@@ -145,16 +148,16 @@ class _PeopleBuilder:
         return before - timedelta(days=self.rng.randint(low * YEAR + 30, high * YEAR))
 
     def _academic_title(
-        self, *, organisation: OrganisationSpec, position: Position, head: bool
+        self, *, organisation: OrganisationSpec, position: Position, is_head: bool
     ) -> str:
         roll = self.rng.random()
         engineering = organisation.kind == Kind.COMPANY and TRADES[organisation.sector] in (
             MANUFACTURING,
             ELECTRICAL_TRADE,
         )
-        if engineering and (head or position[1] in TECHNICAL_DEPARTMENTS) and roll < 0.18:
+        if engineering and (is_head or position[1] in TECHNICAL_DEPARTMENTS) and roll < 0.18:
             return "Dipl.-Ing."
-        if roll < (0.08 if head else 0.02):
+        if roll < (0.08 if is_head else 0.02):
             return "Dr."
         return ""
 
@@ -252,7 +255,7 @@ class _PeopleBuilder:
             number=extension_number(rng=self.rng, switchboard=organisation.switchboard),
             kind=PhoneKind.WORK,
         )
-        if self.rng.random() < MOBILE_SHARE[is_head]:
+        if self.rng.random() < (HEAD_MOBILE_SHARE if is_head else STAFF_MOBILE_SHARE):
             return (work, PhoneData(number=mobile_number(self.rng), kind=PhoneKind.MOBILE))
         return (work,)
 
