@@ -182,72 +182,58 @@ class NoteForm(forms.Form):
     )
 
 
-class OrganisationFilterForm(forms.Form):
-    """The list's filter bar; values are read through selectors.OrganisationFilter."""
+ANY = ("", _("all"))
+NAME_SORTS = [
+    ("name", _("Name A–Z")),
+    ("-name", _("Name Z–A")),
+    ("-updated", _("Recently changed")),
+]
+
+
+class ContactFilterForm(forms.Form):
+    """The filter bar above a contact list; the view reads the values through selectors' filters."""
 
     search = forms.CharField(
         label=_("Search"), required=False, widget=forms.TextInput(attrs={"type": "search"})
     )
+    tag = forms.ChoiceField(label=_("Tag"), required=False)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=NAME_SORTS)
+
+    def __init__(self, *args, scope: Scope, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tag"].choices = [ANY, *((tag.name, tag.name) for tag in tags(scope=scope))]
+
+
+class OrganisationFilterForm(ContactFilterForm):
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("all")), *OrganisationKind.choices]
+        label=_("Kind"), required=False, choices=[ANY, *OrganisationKind.choices]
     )
     sector = forms.ChoiceField(label=_("Sector"), required=False)
     size_class = forms.ChoiceField(
-        label=_("Size"), required=False, choices=[("", _("all")), *SizeClass.choices]
+        label=_("Size"), required=False, choices=[ANY, *SizeClass.choices]
     )
     district = forms.ChoiceField(label=_("District"), required=False)
-    tag = forms.ChoiceField(label=_("Tag"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
         choices=[
-            ("name", _("Name A–Z")),
-            ("-name", _("Name Z–A")),
-            ("-updated", _("Recently changed")),
+            *NAME_SORTS,
             ("-employees", _("Most employees")),
             ("employees", _("Fewest employees")),
             ("district", _("District")),
         ],
     )
+    field_order = ["search", "kind", "sector", "size_class", "district", "tag", "sort"]
 
     def __init__(self, *args, scope: Scope, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["sector"].choices = [
-            ("", _("all")),
-            *[(section.code, str(section)) for section in wz2008.sections()],
-            *wz2008.division_choices(),
-        ]
-        self.fields["district"].choices = [
-            ("", _("all")),
-            *((d, d) for d in districts(scope=scope)),
-        ]
-        self.fields["tag"].choices = [
-            ("", _("all")),
-            *((t.name, t.name) for t in tags(scope=scope)),
-        ]
+        super().__init__(*args, scope=scope, **kwargs)
+        sections = [(section.code, str(section)) for section in wz2008.sections()]
+        self.fields["sector"].choices = [ANY, *sections, *wz2008.division_choices()]
+        self.fields["district"].choices = [ANY, *((name, name) for name in districts(scope=scope))]
 
 
-class PersonFilterForm(forms.Form):
-    search = forms.CharField(
-        label=_("Search"), required=False, widget=forms.TextInput(attrs={"type": "search"})
-    )
+class PersonFilterForm(ContactFilterForm):
     kind = forms.ChoiceField(
-        label=_("Works at"), required=False, choices=[("", _("all")), *OrganisationKind.choices]
+        label=_("Works at"), required=False, choices=[ANY, *OrganisationKind.choices]
     )
-    tag = forms.ChoiceField(label=_("Tag"), required=False)
-    sort = forms.ChoiceField(
-        label=_("Sort by"),
-        required=False,
-        choices=[
-            ("name", _("Name A–Z")),
-            ("-name", _("Name Z–A")),
-            ("-updated", _("Recently changed")),
-        ],
-    )
-
-    def __init__(self, *args, scope: Scope, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["tag"].choices = [
-            ("", _("all")),
-            *((t.name, t.name) for t in tags(scope=scope)),
-        ]
+    field_order = ["search", "kind", "tag", "sort"]
