@@ -18,7 +18,7 @@ from .records import ContactRecord, OrganisationRecord, PersonRecord, phone_digi
 # Fields a merge may fill; names are what a duplicate is recognised by, the kind has a default.
 PERSON_FILLABLE = ("salutation", "title", "first_name")
 ORGANISATION_FILLABLE = (
-    "sector", "employee_count", "street", "city", "district", "state", "website",
+    "sector", "employee_count", "street", "postal_code", "city", "district", "state", "website",
 )  # fmt: skip
 
 
@@ -64,11 +64,39 @@ class PlannedPerson:
     functions: list[PlannedFunction] = field(default_factory=list)
 
 
+class _OrganisationIndex:
+    """Organisations by name key and postal code, where a missing postal code means unknown.
+
+    A row without a postal code matches the one organisation of that name; a row
+    with one also matches that name known without a postal code. Existing
+    organisations are held by primary key, new ones as planned objects.
+    """
+
+    def __init__(self, existing: dict[tuple[str, str], int]):
+        self.by_key: dict[tuple[str, str], int | PlannedOrganisation] = dict(existing)
+        self.by_name: dict[str, set[int | PlannedOrganisation]] = {}
+        for (name, _postal_code), pk in existing.items():
+            self.by_name.setdefault(name, set()).add(pk)
+
+    def find(self, name: str, postal_code: str) -> int | PlannedOrganisation | None:
+        found = self.by_key.get((name, postal_code))
+        if found is None and postal_code:
+            found = self.by_key.get((name, ""))
+        if found is None and not postal_code and len(self.by_name.get(name, ())) == 1:
+            (found,) = self.by_name[name]
+        return found
+
+    def add(self, name: str, postal_code: str, organisation: int | PlannedOrganisation) -> None:
+        self.by_key.setdefault((name, postal_code), organisation)
+        self.by_name.setdefault(name, set()).add(organisation)
+
+
 class ImportPlan:
     def __init__(self, *, existing: ExistingContacts, duplicates: DuplicatePolicy):
         self.merge = duplicates == DuplicatePolicy.MERGE
         self.existing = existing
-        self.organisations: dict[tuple[str, str], PlannedOrganisation] = {}
+        self.organisation_index = _OrganisationIndex(existing.organisations)
+        self.organisations_by_pk: dict[int, PlannedOrganisation] = {}
         self.persons_by_pk: dict[int, PlannedPerson] = {}
         self.emails: dict[str, PlannedPerson] = {}
         self.names: dict[tuple[str, int], PlannedPerson] = {}
@@ -79,7 +107,7 @@ class ImportPlan:
 
     @property
     def merged_organisations(self) -> list[PlannedOrganisation]:
-        return [o for o in self.organisations.values() if o.pk is not None]
+        return list(self.organisations_by_pk.values())
 
     @property
     def merged_persons(self) -> list[PlannedPerson]:
@@ -109,19 +137,21 @@ class ImportPlan:
         """The planned organisation for the row and whether it existed before the row."""
         if record is None:
             return None, False
-        key = (name_key(record.name), record.postal_code)
-        organisation = self.organisations.get(key)
-        if organisation is None and key in self.existing.organisations:
-            organisation = PlannedOrganisation(
-                record=OrganisationRecord(name=record.name), pk=self.existing.organisations[key]
-            )
-            self.organisations[key] = organisation
-        if organisation is None:
-            organisation = self.organisations[key] = PlannedOrganisation(record=record)
+        key = name_key(record.name)
+        found = self.organisation_index.find(key, record.postal_code)
+        if found is None:
+            organisation = PlannedOrganisation(record=record)
             self.new_organisations.append(organisation)
+            self.organisation_index.add(key, record.postal_code, organisation)
             return organisation, False
-        if self.merge:
-            fill_empty(organisation.record, record, ORGANISATION_FILLABLE)
+        if isinstance(found, int):
+            organisation = self.organisations_by_pk.setdefault(
+                found, PlannedOrganisation(record=OrganisationRecord(name=record.name), pk=found)
+            )
+        else:
+            organisation = found
+        if self.merge and fill_empty(organisation.record, record, ORGANISATION_FILLABLE):
+            self.organisation_index.add(key, organisation.record.postal_code, found)
         return organisation, True
 
     def _find_person(

@@ -196,9 +196,9 @@ def build_record(row: int, values: Iterable[FieldValue]) -> ContactRecord | list
     organisation = _organisation(data) if data.text("organisation") else None
     notes = data.text("notes")
     if person is None and phones:  # an organisation has no phone field; keep them in its notes
-        notes = "\n".join(
-            [notes, *(f"{number} ({PhoneKind(kind).label})" for number, kind in phones)]
-        ).strip()
+        labels = {kind: FIELDS[key].label for key, kind in _PHONE_FIELDS}
+        notes = "\n".join([notes, *(f"{labels[kind]}: {number}" for number, kind in phones)])
+        notes = notes.strip()
     record = ContactRecord(
         row=row,
         person=person,

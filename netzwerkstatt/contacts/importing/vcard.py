@@ -180,9 +180,11 @@ def _split_property(number: int, line: str) -> _Property | RowError:
         key, equals, values = part.partition("=")
         if not equals:  # vCard 2.1 leaves out the parameter name: TEL;WORK;VOICE:
             key, values = ("ENCODING" if part.upper() in ENCODINGS else "TYPE"), part
-        params.setdefault(key.strip().upper(), []).extend(
-            item.strip().strip('"') for item in _split_unquoted(values, ",") if item.strip()
-        )
+        key = key.strip().upper()
+        items = [item.strip().strip('"') for item in _split_unquoted(values, ",")]
+        if key == "TYPE":  # 4.0 also quotes the list: TYPE="work,voice"
+            items = [kind.strip() for item in items for kind in item.split(",")]
+        params.setdefault(key, []).extend(item for item in items if item)
     return _Property(number, group, name.strip().upper(), params, value)
 
 
