@@ -8,5 +8,6 @@ class ContactsConfig(AppConfig):
     navigation = [
         ("contacts:organisation_list", _("Organisations"), "view_contacts"),
         ("contacts:person_list", _("Persons"), "view_contacts"),
+        ("contacts:import_start", _("Import"), "import_contacts"),
     ]
     overview = "netzwerkstatt.contacts.overview.panel"

@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
 from .views import exports, notes, organisations, persons
 
@@ -50,4 +50,5 @@ urlpatterns = [
         name="person_export",
     ),
     path("notizen/<int:pk>/loeschen/", notes.note_delete, name="note_delete"),
+    path("", include("netzwerkstatt.contacts.import_urls")),
 ]
