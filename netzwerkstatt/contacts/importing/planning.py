@@ -10,6 +10,7 @@ what exists is handed in as `ExistingContacts`.
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from ..normalise import name_key
 from .enums import DuplicatePolicy
@@ -20,6 +21,9 @@ PERSON_FILLABLE = ("salutation", "title", "first_name")
 ORGANISATION_FILLABLE = (
     "sector", "employee_count", "street", "postal_code", "city", "district", "state", "website",
 )  # fmt: skip
+
+# An organisation's name repeats on the row of each of its people; fold it once.
+_organisation_key = lru_cache(maxsize=65_536)(name_key)
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,7 @@ class ImportPlan:
         """The planned organisation for the row and whether it existed before the row."""
         if record is None:
             return None, False
-        key = name_key(record.name)
+        key = _organisation_key(record.name)
         found = self.organisation_index.find(key, record.postal_code)
         if found is None:
             organisation = PlannedOrganisation(record=record)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
@@ -394,6 +394,7 @@ def _employee_count(value: str) -> int:
     return int(match.group(1))
 
 
+@lru_cache(maxsize=65_536)  # a company's web address repeats on each of its rows
 def _website(value: str) -> str:
     url = value if "://" in value else f"https://{value}"
     try:

@@ -1,7 +1,7 @@
 """The contact import: check every row, find duplicates, then write everything or nothing."""
 
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 
@@ -25,7 +25,7 @@ PROGRESS_EVERY_ROWS = 5000
 
 class ImportStage(enum.Enum):
     READ = "read"  # `done` is the number of rows read so far
-    WRITE = "write"  # `done` is the number of valid rows about to be written
+    WRITE = "write"  # `done` is the number of rows about to be written
 
 
 ProgressCallback = Callable[[ImportStage, int], None]
@@ -83,20 +83,22 @@ def contacts_import(
         if problems := mapping_problems(mapping):
             raise UnusableInputError(" ".join(problems))
     result = ImportResult(dry_run=dry_run)
-    records = _checked_records(source, mapping or [], result, progress)
-    result.stopped = bool(result.errors) and not skip_invalid
-    if result.stopped and not dry_run:
-        return result
     with nullcontext() if dry_run else transaction.atomic():
+        # Rows are planned as they are read: only one record per contact stays in memory.
         plan = ImportPlan(existing=existing_contacts(scope=scope), duplicates=duplicates)
-        for record in records:
+        valid_rows = 0
+        for record in _checked_records(source, mapping or [], result, progress):
             plan.add(record)
+            valid_rows += 1
+        result.stopped = bool(result.errors) and not skip_invalid
+        if result.stopped and not dry_run:
+            return result
         result.organisations_created = len(plan.new_organisations)
         result.persons_created = len(plan.new_persons)
         result.duplicates = plan.duplicates
         if not dry_run:
             if progress is not None:
-                progress(ImportStage.WRITE, len(records))
+                progress(ImportStage.WRITE, valid_rows)
             plan_write(scope=scope, plan=plan)
             activity_record(
                 scope=scope,
@@ -119,8 +121,8 @@ def _checked_records(
     mapping: Sequence[str],
     result: ImportResult,
     progress: ProgressCallback | None,
-) -> list[ContactRecord]:
-    records = []
+) -> Iterator[ContactRecord]:
+    """The valid rows as records; rows read and errors are counted into `result`."""
     for item in source.mapped_rows(mapping):
         result.rows_read += 1
         if progress is not None and result.rows_read % PROGRESS_EVERY_ROWS == 0:
@@ -132,5 +134,4 @@ def _checked_records(
         if isinstance(record, list):
             result.errors.extend(record)
         else:
-            records.append(record)
-    return records
+            yield record

@@ -7,6 +7,7 @@ also when a quoted cell spans several lines of the CSV file.
 
 import csv
 import io
+import re
 import warnings
 import zipfile
 from abc import ABC, abstractmethod
@@ -20,6 +21,7 @@ from .errors import RowError, UnusableInputError
 
 DELIMITERS = (";", ",", "\t")
 _SNIFF_ROWS = 50
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 TableRow = tuple[int, list[str]]
 
@@ -68,7 +70,7 @@ class CsvTable(Table):
                 yield self._fitted(number, cells)
 
     def _records(self) -> Iterator[TableRow]:
-        reader = csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter)
+        reader = csv.reader(_lines(self.text), delimiter=self.delimiter)
         number = 0
         while True:
             try:
@@ -85,6 +87,14 @@ class CsvTable(Table):
                 ) from None
             number += 1
             yield number, cells
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines with their line breaks, as a file gives them to the csv module.
+
+    Lazily, because io.StringIO would copy the whole text (at four bytes a character).
+    """
+    return (match.group() for match in _LINE.finditer(text))
 
 
 def sniff_delimiter(text: str) -> str:

@@ -6,8 +6,9 @@ contact services keep (search and name keys, the lower-cased e-mail key) and
 when the records were built (`records`), so no `full_clean` runs per object.
 """
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
+from itertools import islice
 
 from django.db.models import Model, QuerySet
 from django.utils import timezone
@@ -64,8 +65,7 @@ def plan_write(*, scope: Scope, plan: ImportPlan) -> None:
 
 
 def _create_organisations(scope: Scope, planned: Sequence[PlannedOrganisation]) -> None:
-    instances = []
-    for item in planned:
+    def build(item: PlannedOrganisation) -> Organisation:
         record = item.record
         organisation = Organisation(
             workspace=scope.workspace,
@@ -82,15 +82,13 @@ def _create_organisations(scope: Scope, planned: Sequence[PlannedOrganisation]) 
             notes=item.notes,
         )
         organisation_keys(organisation)
-        instances.append(organisation)
-    Organisation.objects.bulk_create(instances, batch_size=BATCH_SIZE)
-    for item, organisation in zip(planned, instances, strict=True):
-        item.pk = organisation.pk
+        return organisation
+
+    _create_planned(Organisation, planned, build)
 
 
 def _create_persons(scope: Scope, planned: Sequence[PlannedPerson]) -> None:
-    instances = []
-    for item in planned:
+    def build(item: PlannedPerson) -> Person:
         record = item.record
         person = Person(
             workspace=scope.workspace,
@@ -101,10 +99,26 @@ def _create_persons(scope: Scope, planned: Sequence[PlannedPerson]) -> None:
             notes=item.notes,
         )
         person_keys(person, (address for address, _kind in record.emails))
-        instances.append(person)
-    Person.objects.bulk_create(instances, batch_size=BATCH_SIZE)
-    for item, person in zip(planned, instances, strict=True):
-        item.pk = person.pk
+        return person
+
+    _create_planned(Person, planned, build)
+
+
+def _create_planned(model: type[Model], planned: Sequence, build: Callable) -> None:
+    """Create an object for each planned item, a batch at a time, and give the item its key."""
+    for start in range(0, len(planned), BATCH_SIZE):
+        items = planned[start : start + BATCH_SIZE]
+        instances = [build(item) for item in items]
+        model.objects.bulk_create(instances)
+        for item, instance in zip(items, instances, strict=True):
+            item.pk = instance.pk
+
+
+def _bulk_create(model: type[Model], instances: Iterable[Model], **options) -> None:
+    """Create the objects a batch at a time, so that never all of them are in memory."""
+    remaining = iter(instances)
+    while batch := list(islice(remaining, BATCH_SIZE)):
+        model.objects.bulk_create(batch, **options)
 
 
 def _merge_organisations(
@@ -160,7 +174,8 @@ def _merge_persons(scope: Scope, planned: Sequence[PlannedPerson], now: datetime
 
 def _create_details(scope: Scope, persons: Sequence[PlannedPerson]) -> None:
     workspace = scope.workspace
-    EmailAddress.objects.bulk_create(
+    _bulk_create(
+        EmailAddress,
         (
             EmailAddress(
                 workspace=workspace,
@@ -172,17 +187,17 @@ def _create_details(scope: Scope, persons: Sequence[PlannedPerson]) -> None:
             for person in persons
             for address, kind in person.record.emails
         ),
-        batch_size=BATCH_SIZE,
     )
-    PhoneNumber.objects.bulk_create(
+    _bulk_create(
+        PhoneNumber,
         (
             PhoneNumber(workspace=workspace, person_id=person.pk, number=number, kind=kind)
             for person in persons
             for number, kind in person.record.phones
         ),
-        batch_size=BATCH_SIZE,
     )
-    Function.objects.bulk_create(
+    _bulk_create(
+        Function,
         (
             Function(
                 workspace=workspace,
@@ -195,7 +210,6 @@ def _create_details(scope: Scope, persons: Sequence[PlannedPerson]) -> None:
             for person in persons
             for function in person.functions
         ),
-        batch_size=BATCH_SIZE,
     )
 
 
@@ -211,20 +225,20 @@ def _attach_tags(
         return
     tags = dict(scope.objects(Tag).values_list("name", "pk"))
     missing = [Tag(workspace=scope.workspace, name=name) for name in names - tags.keys()]
-    Tag.objects.bulk_create(missing, batch_size=BATCH_SIZE)
+    _bulk_create(Tag, missing)
     tags.update((tag.name, tag.pk) for tag in missing)
     for model, items, owner in (
         (Organisation, organisations, "organisation_id"),
         (Person, persons, "person_id"),
     ):
         through = model.tags.through
-        through.objects.bulk_create(
+        _bulk_create(
+            through,
             (
                 through(**{owner: item.pk, "tag_id": tags[name]})
                 for item in items
                 for name in item.tags
             ),
-            batch_size=BATCH_SIZE,
             ignore_conflicts=True,  # a merged contact may have the tag already
         )
 
