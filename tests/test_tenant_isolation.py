@@ -8,9 +8,10 @@ or the test fails and says which.
 import re
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from netzwerkstatt.contacts.models import Note, Organisation, Person
+from netzwerkstatt.contacts.models import ImportJob, Note, Organisation, Person
 from tests.factories import (
     EmailAddressFactory,
     FunctionFactory,
@@ -32,6 +33,8 @@ FOREIGN_OBJECT = {
     "contacts:person_delete": "person",
     "contacts:person_note_create": "person",
     "contacts:note_delete": "note",
+    "contacts:import_review": "import_job",
+    "contacts:import_result": "import_job",
 }
 # Namespaces that are not tenant pages: Django's admin is for operators (staff users) only.
 NOT_TENANT_PAGES = {"admin"}
@@ -89,7 +92,18 @@ def foreign(other_workspace):
     note = NoteFactory(
         workspace=other_workspace, organisation=function.organisation, text=f"{MARKER} Notiz"
     )
-    return {"organisation": function.organisation, "person": function.person, "note": note}
+    import_job = ImportJob.objects.create(
+        workspace=other_workspace,
+        file=ContentFile(f"Vorname;Nachname\r\nAnke;{MARKER}\r\n".encode(), name="kontakte.csv"),
+        original_name=f"{MARKER}.csv",
+        format="csv",
+    )
+    return {
+        "organisation": function.organisation,
+        "person": function.person,
+        "note": note,
+        "import_job": import_job,
+    }
 
 
 @pytest.mark.parametrize(("name", "route", "pattern"), tenant_routes())
