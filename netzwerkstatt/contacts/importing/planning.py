@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from ..normalise import name_key
 from .enums import DuplicatePolicy
-from .records import ContactRecord, OrganisationRecord, PersonRecord, phone_digits
+from .records import ContactRecord, OrganisationRecord, PersonRecord
+from .values import phone_digits
 
 # Fields a merge may fill; names are what a duplicate is recognised by, the kind has a default.
 PERSON_FILLABLE = ("salutation", "title", "first_name")
@@ -206,8 +207,9 @@ class ImportPlan:
         _add_notes_and_tags(person, record)
         if organisation is None:
             return
-        person_name = name_key(person.record.first_name, person.record.last_name)
-        self.names.setdefault((person_name, _identity(organisation)), person)
+        # Under the row's spelling of the name: an existing person's record holds only the merge.
+        row_name = name_key(record.person.first_name, record.person.last_name)
+        self.names.setdefault((row_name, _identity(organisation)), person)
         link = (_identity(person), _identity(organisation))
         if link not in self.links:
             self.links.add(link)

@@ -1,84 +1,37 @@
 """One row of a file, mapped to contact fields, checked and turned into a plain record.
 
-Every value is checked the way the models would check it, so that the import
-can write in bulk without surprises; each problem becomes a German message naming
-the column. Nothing here touches the database.
+Every value is checked the way the models would check it (`values`), so that
+the import can write in bulk without surprises; each problem becomes a German
+message naming the row and the column. Nothing here touches the database.
 """
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from functools import cache, lru_cache
+from datetime import date
 from typing import NamedTuple
 
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_email
-from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .. import wz2008
-from ..enums import EmailKind, OrganisationKind, PhoneKind, Salutation, State
-from ..normalise import name_key
+from ..enums import EmailKind, OrganisationKind, PhoneKind
 from .errors import RowError
 from .mapping import FIELDS, Combine
-
-# The models' max_length values (tests check that they agree).
-MAX_LENGTHS = {
-    "title": 50,
-    "first_name": 100,
-    "last_name": 100,
-    "organisation": 300,
-    "role": 200,
-    "department": 200,
-    "street": 200,
-    "city": 100,
-    "district": 100,
-    "website": 200,
-    "email": 254,
-    "phone": 50,
-    "tag": 100,
-}
-MAX_EMPLOYEES = 2_147_483_647
-_PHONE = re.compile(r"^\+?[\d\s()/.-]{3,}$")
-_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_WHOLE_NUMBER = re.compile(r"^(\d+)([.,]0+)?$")
-_TAG_SEPARATORS = re.compile(r"[;,]|:::")
-_SALUTATIONS = {
-    "herr": Salutation.MR, "hr": Salutation.MR, "mr": Salutation.MR,
-    "frau": Salutation.MS, "fr": Salutation.MS, "ms": Salutation.MS, "mrs": Salutation.MS,
-    "miss": Salutation.MS,
-}  # fmt: skip
-# Words in a salutation column that are neither a salutation nor an academic title.
-_NOT_A_TITLE = {"firma", "familie", "divers", "an", "die", "den", "der"}
-_KIND_WORDS = {
-    OrganisationKind.COMPANY: ["Unternehmen", "Betrieb", "Firma", "KMU", "Company"],
-    OrganisationKind.CHAMBER: [
-        "Kammer", "IHK", "HWK", "Handwerkskammer", "Industrie- und Handelskammer",
-        "Landwirtschaftskammer", "Chamber",
-    ],
-    OrganisationKind.UNION: ["Gewerkschaft", "Trade union", "Union"],
-    OrganisationKind.EMPLOYERS_ASSOCIATION: [
-        "Arbeitgeberverband", "Verband", "Wirtschaftsverband", "Innung",
-        "Kreishandwerkerschaft", "Employers' association",
-    ],
-    OrganisationKind.EMPLOYMENT_AGENCY: [
-        "Agentur für Arbeit", "Arbeitsagentur", "Jobcenter", "Agentur für Arbeit / Jobcenter",
-        "Employment agency / job centre", "Employment agency", "Job centre",
-    ],
-    OrganisationKind.EDUCATION_PROVIDER: [
-        "Bildungsträger", "Bildungsanbieter", "Bildungseinrichtung", "Schule", "Hochschule",
-        "Education provider",
-    ],
-    OrganisationKind.CONSULTANCY: ["Beratung", "Beratungsunternehmen", "Unternehmensberatung", "Consultancy"],
-    OrganisationKind.MUNICIPALITY: [
-        "Kommune", "Gemeinde", "Stadt", "Landkreis", "Stadtverwaltung", "Kreisverwaltung",
-        "Wirtschaftsförderung", "Municipality",
-    ],
-    OrganisationKind.OTHER: ["Sonstige", "Sonstiges", "Andere", "Other"],
-}  # fmt: skip
-_STATE_WORDS = {State.NW: ["NRW"], State.BW: ["BaWü"], State.MV: ["Meck-Pomm"]}
-_EMPTY_DATES = {"0.0.00", "00.00.0000"}  # what Outlook writes for "no date"
+from .values import (
+    MAX_LENGTHS,
+    InvalidValueError,
+    parse_date,
+    parse_email,
+    parse_employee_count,
+    parse_kind,
+    parse_phone,
+    parse_postal_code,
+    parse_sector,
+    parse_state,
+    parse_tags,
+    parse_website,
+    phone_digits,
+    salutation_and_title,
+    split_full_name,
+)
 
 
 class FieldValue(NamedTuple):
@@ -123,10 +76,6 @@ class ContactRecord:
     start_date: date | None = None
     notes: str = ""
     tags: list[str] = field(default_factory=list)
-
-
-class InvalidValueError(ValueError):
-    pass
 
 
 class _Row:
@@ -184,12 +133,12 @@ def build_record(row: int, values: Iterable[FieldValue]) -> ContactRecord | list
     """The row as a record, or every problem found in it."""
     data = _Row(values)
     emails = _unique(
-        [(address, EmailKind.WORK) for address in data.parsed("email", _email)]
-        + [(address, EmailKind.PRIVATE) for address in data.parsed("email_private", _email)],
+        [(address, EmailKind.WORK) for address in data.parsed("email", parse_email)]
+        + [(address, EmailKind.PRIVATE) for address in data.parsed("email_private", parse_email)],
         key=lambda email: email[0].lower(),
     )
     phones = _unique(
-        [(number, kind) for key, kind in _PHONE_FIELDS for number in data.parsed(key, _phone)],
+        [(number, kind) for key, kind in _PHONE_FIELDS for number in data.parsed(key, parse_phone)],
         key=lambda phone: phone_digits(phone[0]),
     )
     person = _person(data, emails, phones)
@@ -205,9 +154,9 @@ def build_record(row: int, values: Iterable[FieldValue]) -> ContactRecord | list
         organisation=organisation,
         role=data.limited_text("role"),
         department=data.limited_text("department"),
-        start_date=data.first_parsed("start_date", _date),
+        start_date=data.first_parsed("start_date", parse_date),
         notes=notes,
-        tags=list(dict.fromkeys(tag for tags in data.parsed("tags", _tags) for tag in tags)),
+        tags=list(dict.fromkeys(tag for tags in data.parsed("tags", parse_tags) for tag in tags)),
     )
     if data.errors:
         return [RowError(row, column, message) for column, message in data.errors]
@@ -225,13 +174,11 @@ _PHONE_FIELDS = (
 
 
 def _person(data: _Row, emails: list, phones: list) -> PersonRecord | None:
-    salutation, title = _salutation_and_title(f"{data.text('salutation')} {data.text('title')}")
+    salutation, title = salutation_and_title(f"{data.text('salutation')} {data.text('title')}")
     first_name, last_name = data.text("first_name"), data.text("last_name")
     first_source, last_source = "first_name", "last_name"
     if not (first_name or last_name) and data.text("full_name"):
-        full_salutation, full_title, first_name, last_name = _split_full_name(
-            data.text("full_name")
-        )
+        full_salutation, full_title, first_name, last_name = split_full_name(data.text("full_name"))
         salutation, title = salutation or full_salutation, title or full_title
         first_source = last_source = "full_name"
     if not (first_name or last_name or emails):
@@ -255,21 +202,16 @@ def _person(data: _Row, emails: list, phones: list) -> PersonRecord | None:
 def _organisation(data: _Row) -> OrganisationRecord:
     return OrganisationRecord(
         name=data.limited_text("organisation"),
-        kind=data.first_parsed("organisation_kind", _kind, OrganisationKind.COMPANY),
-        sector=data.first_parsed("sector", _sector, ""),
-        employee_count=data.first_parsed("employee_count", _employee_count),
+        kind=data.first_parsed("organisation_kind", parse_kind, OrganisationKind.COMPANY),
+        sector=data.first_parsed("sector", parse_sector, ""),
+        employee_count=data.first_parsed("employee_count", parse_employee_count),
         street=data.limited_text("street"),
-        postal_code=data.first_parsed("postal_code", _postal_code, ""),
+        postal_code=data.first_parsed("postal_code", parse_postal_code, ""),
         city=data.limited_text("city"),
         district=data.limited_text("district"),
-        state=data.first_parsed("state", _state, ""),
-        website=data.first_parsed("website", _website, ""),
+        state=data.first_parsed("state", parse_state, ""),
+        website=data.first_parsed("website", parse_website, ""),
     )
-
-
-def phone_digits(number: str) -> str:
-    """The digits of a phone number, by which two spellings of one number are the same."""
-    return "".join(char for char in number if char.isdigit())
 
 
 def _unique(items: list, *, key) -> list:
@@ -279,148 +221,3 @@ def _unique(items: list, *, key) -> list:
             seen.add(key(item))
             unique.append(item)
     return unique
-
-
-def _salutation_and_title(text: str) -> tuple[str, str]:
-    """ "Herr Dr." → (mr, "Dr."); "Prof. Dr." → ("", "Prof. Dr."); "Firma" → ("", "")."""
-    salutation, title_words = "", []
-    for word in text.split():
-        key = name_key(word)
-        if key in _SALUTATIONS and not salutation:
-            salutation = _SALUTATIONS[key]
-        elif key and key not in _NOT_A_TITLE:
-            title_words.append(word)
-    return salutation, " ".join(title_words)
-
-
-def _split_full_name(text: str) -> tuple[str, str, str, str]:
-    """Salutation, title, first and last name of "Herr Dr. Max Mustermann" or "Mustermann, Max"."""
-    if "," in text:
-        last, _comma, first = text.partition(",")
-        words = first.split()
-    else:
-        words = text.split()
-        last = words.pop() if words else ""
-    leading = []
-    while words and (name_key(words[0]) in _SALUTATIONS or words[0].endswith(".")):
-        leading.append(words.pop(0))
-    salutation, title = _salutation_and_title(" ".join(leading))
-    return salutation, title, " ".join(words), last.strip()
-
-
-def _email(value: str) -> str:
-    address = value.removeprefix("mailto:").strip()
-    try:
-        validate_email(address)
-    except ValidationError:
-        raise InvalidValueError(
-            _("“%(value)s” is not a valid e-mail address.") % {"value": value}
-        ) from None
-    return address
-
-
-def _phone(value: str) -> str:
-    number = value.removeprefix("tel:").strip()
-    if not _PHONE.match(number) or len(number) > MAX_LENGTHS["phone"]:
-        raise InvalidValueError(_("“%(value)s” is not a valid phone number.") % {"value": value})
-    return number
-
-
-def _postal_code(value: str) -> str:
-    code = re.sub(r"^D[-\s]?", "", value.strip(), flags=re.IGNORECASE)
-    if re.fullmatch(r"\d{4}", code):
-        code = "0" + code  # spreadsheet programs drop the leading zero (Dresden: 01067)
-    if not re.fullmatch(r"\d{5}", code):
-        raise InvalidValueError(
-            _("“%(value)s” is not a German postal code (five digits).") % {"value": value}
-        )
-    return code
-
-
-def _kind(value: str) -> str:
-    kind = _kind_lookup(translation.get_language() or "").get(name_key(value))
-    if kind is None:
-        raise InvalidValueError(
-            _("“%(value)s” is not a known kind of organisation. Possible values: %(kinds)s.")
-            % {"value": value, "kinds": ", ".join(str(label) for label in OrganisationKind.labels)}
-        )
-    return kind
-
-
-@cache
-def _kind_lookup(language: str) -> dict[str, str]:
-    """Kinds by their value, synonyms and label in the active `language` (the cache key)."""
-    lookup = {}
-    for kind in OrganisationKind:
-        for word in [kind.value, str(kind.label), *_KIND_WORDS[kind]]:
-            lookup[name_key(word)] = kind.value
-    return lookup
-
-
-def _state(value: str) -> str:
-    state = _STATE_LOOKUP.get(name_key(value))
-    if state is None:
-        raise InvalidValueError(_("“%(value)s” is not a German federal state.") % {"value": value})
-    return state
-
-
-_STATE_LOOKUP = {
-    name_key(word): state.value
-    for state in State
-    for word in [state.value, state.label, *_STATE_WORDS.get(state, [])]
-}
-
-
-def _sector(value: str) -> str:
-    code = wz2008.parse(value) or _SECTOR_TITLES.get(name_key(value))
-    if code is None:
-        raise InvalidValueError(
-            _("“%(value)s” is not a WZ 2008 division (a two-digit number such as 28).")
-            % {"value": value}
-        )
-    return code
-
-
-_SECTOR_TITLES = {name_key(entry.title): entry.code for entry in wz2008.divisions()}
-
-
-def _employee_count(value: str) -> int:
-    text = re.sub(r"\s", "", value)
-    if _THOUSANDS.match(text):
-        text = text.replace(".", "")
-    match = _WHOLE_NUMBER.match(text)
-    if match is None or int(match.group(1)) > MAX_EMPLOYEES:
-        raise InvalidValueError(_("“%(value)s” is not a number of employees.") % {"value": value})
-    return int(match.group(1))
-
-
-@lru_cache(maxsize=65_536)  # a company's web address repeats on each of its rows
-def _website(value: str) -> str:
-    url = value if "://" in value else f"https://{value}"
-    try:
-        URLValidator(schemes=["http", "https"])(url)
-    except ValidationError:
-        url = ""
-    if not url or len(url) > MAX_LENGTHS["website"]:
-        raise InvalidValueError(_("“%(value)s” is not a web address.") % {"value": value})
-    return url
-
-
-def _date(value: str) -> date | None:
-    if value in _EMPTY_DATES:
-        return None
-    for pattern in ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(value.partition("T")[0], pattern).date()
-        except ValueError:
-            continue
-    raise InvalidValueError(_("“%(value)s” is not a date (DD.MM.YYYY).") % {"value": value})
-
-
-def _tags(value: str) -> list[str]:
-    """Outlook separates categories with ";", others with ","; Google's "* myContacts" are system groups."""
-    return [
-        tag.strip()[: MAX_LENGTHS["tag"]]
-        for tag in _TAG_SEPARATORS.split(value)
-        if tag.strip() and not tag.strip().startswith("* ")
-    ]

@@ -98,17 +98,18 @@ def _lines(text: str) -> Iterator[str]:
 
 
 def sniff_delimiter(text: str) -> str:
-    """The delimiter that splits the header into the most columns and the rows consistently.
+    """The delimiter that splits the header row into columns and the rows into as many.
 
-    Header names rarely contain a delimiter, cells often do (a comma in a company
-    name, a semicolon in Outlook's categories), so the header row decides; rows
-    whose cell count fits it break ties.
+    Cells often hold a comma or semicolon (a company name, Outlook's categories),
+    headings rarely do. So a delimiter must split the header row; of those, the
+    one whose rows fit the header's width best wins, then the one giving more columns.
     """
+    sample = text[: 64 * 1024]
 
     def score(delimiter: str) -> tuple[bool, float, int]:
-        sample = io.StringIO(text[: 64 * 1024], newline="")
         try:
-            records = [r for r in islice(csv.reader(sample, delimiter=delimiter), _SNIFF_ROWS) if r]
+            reader = csv.reader(_lines(sample), delimiter=delimiter)
+            records = [record for record in islice(reader, _SNIFF_ROWS) if record]
         except csv.Error:
             return (False, 0.0, 0)
         if not records:

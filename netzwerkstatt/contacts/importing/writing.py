@@ -26,7 +26,7 @@ from .planning import (
     PlannedPerson,
     fill_empty,
 )
-from .records import phone_digits
+from .values import phone_digits
 
 BATCH_SIZE = 1000
 

@@ -4,12 +4,12 @@ import pytest
 
 from netzwerkstatt.contacts.importing.errors import RowError
 from netzwerkstatt.contacts.importing.records import (
-    MAX_LENGTHS,
     FieldValue,
     OrganisationRecord,
     PersonRecord,
     build_record,
 )
+from netzwerkstatt.contacts.importing.values import MAX_LENGTHS
 from netzwerkstatt.contacts.models import (
     EmailAddress,
     Function,

@@ -446,3 +446,19 @@ def test_import_bad_row_anywhere_changes_nothing_and_is_named(
 
     assert result.errors == [RowError(position + 2, column, message)]
     assert database_state(workspace) == before
+
+
+def test_import_merged_person_is_found_by_name_at_a_new_organisation_later(run_import, workspace):
+    EmailAddressFactory(
+        person__workspace=workspace,
+        person__first_name="Anna",
+        person__last_name="Berg",
+        address="anna@berg.example",
+    )
+
+    result = run_import(
+        _csv("Anna;Berg;anna@berg.example;Tal AG;;;;", "Anna;Berg;;Tal AG;;;;"),
+        duplicates=DuplicatePolicy.MERGE,
+    )
+
+    assert (result.persons_created, result.duplicates) == (0, 2)

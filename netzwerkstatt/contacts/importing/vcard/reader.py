@@ -1,13 +1,4 @@
-"""vCards as address books write them: a parser for 2.1, 3.0 and 4.0, and a 3.0 writer.
-
-What real files contain and this parser handles: folded lines (3.0/4.0 drop the
-one leading blank of a continuation line, 2.1 keeps it), Outlook's 2.1
-QUOTED-PRINTABLE values with soft line breaks (`=` at a line's end) and
-CHARSET=Windows-1252, bare 2.1 parameters (`TEL;WORK;VOICE:`), quoted 4.0
-parameter values, grouped properties (`item1.EMAIL`), backslash escapes, and
-embedded photos (BASE64), which are skipped. A broken card is reported with the
-line it is on; the other cards are still read.
-"""
+"""Parsing vCard 2.1, 3.0 and 4.0 text into cards, reporting broken cards by line."""
 
 import quopri
 import re
@@ -16,65 +7,13 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from ..enums import EmailKind, PhoneKind, Salutation, State
-from .errors import RowError
+from ..errors import RowError
+from .cards import Address, Card, Typed, crlf_to_lf
 
 ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
-FOLD_OCTETS = 75
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ESCAPES_30 = {"n": "\n", "N": "\n", ",": ",", ";": ";", "\\": "\\"}
 _ESCAPES_21 = {";": ";"}
-SALUTATION_WORDS = {Salutation.MR: "Herr", Salutation.MS: "Frau"}
-PHONE_TYPES = {
-    PhoneKind.WORK: ("work", "voice"),
-    PhoneKind.MOBILE: ("cell",),
-    PhoneKind.PRIVATE: ("home", "voice"),
-    PhoneKind.FAX: ("work", "fax"),
-}
-
-
-@dataclass(frozen=True)
-class Typed:
-    """A value with the TYPE parameters it was given (lower-case: work, home, cell …)."""
-
-    value: str
-    types: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Address:
-    street: str = ""
-    city: str = ""
-    region: str = ""
-    postal_code: str = ""
-    country: str = ""
-    types: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Card:
-    """The properties of one vCard that contacts use, as written in the card."""
-
-    formatted_name: str = ""
-    last_name: str = ""
-    first_name: str = ""
-    additional_names: str = ""
-    prefix: str = ""
-    suffix: str = ""
-    organisation: str = ""
-    department: str = ""
-    title: str = ""
-    role: str = ""
-    emails: tuple[Typed, ...] = ()
-    phones: tuple[Typed, ...] = ()
-    addresses: tuple[Address, ...] = ()
-    urls: tuple[Typed, ...] = ()
-    notes: str = ""
-    categories: tuple[str, ...] = ()
-    is_organisation: bool = False
-
-
-# Reading
 
 
 @dataclass
@@ -200,7 +139,7 @@ def _decoded(prop: _Property) -> str | RowError | None:
     for candidate in [charset] if charset else ["utf-8", "cp1252"]:
         try:
             data = quopri.decodestring(prop.raw_value.encode(candidate))
-            return _crlf_to_lf(data.decode(candidate))
+            return crlf_to_lf(data.decode(candidate))
         except LookupError:
             return RowError(
                 prop.line,
@@ -215,10 +154,6 @@ def _decoded(prop: _Property) -> str | RowError | None:
         _("The value is not text in the character set %(charset)s.")
         % {"charset": charset or "UTF-8"},
     )
-
-
-def _crlf_to_lf(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 @dataclass(frozen=True)
@@ -376,146 +311,3 @@ def _unescape(text: str, escapes: dict[str, str]) -> str:
             result.append(char)
             index += 1
     return "".join(result)
-
-
-# Writing
-
-
-def serialise_card(card: Card) -> str:
-    """A vCard 3.0 (RFC 2426) with CRLF line ends, folded at 75 octets."""
-    lines = ["BEGIN:VCARD", "VERSION:3.0"]
-    names = (card.last_name, card.first_name, card.additional_names, card.prefix, card.suffix)
-    lines.append("N:" + ";".join(_escape(name) for name in names))
-    lines.append("FN:" + _escape(card.formatted_name or _display_name(card)))
-    if card.is_organisation:
-        lines.append("X-ABShowAs:COMPANY")
-    if card.organisation or card.department:
-        lines.append(f"ORG:{_escape(card.organisation)};{_escape(card.department)}")
-    lines.extend(
-        f"{name}:{_escape(value)}"
-        for name, value in (("TITLE", card.title), ("ROLE", card.role))
-        if value
-    )
-    lines.extend(_typed_line("EMAIL", email) for email in card.emails)
-    lines.extend(_typed_line("TEL", phone) for phone in card.phones)
-    for address in card.addresses:
-        parts = (
-            "",
-            "",
-            address.street,
-            address.city,
-            address.region,
-            address.postal_code,
-            address.country,
-        )
-        lines.append(
-            _with_types("ADR", address.types) + ":" + ";".join(_escape(part) for part in parts)
-        )
-    lines.extend(_typed_line("URL", url) for url in card.urls)
-    if card.notes:
-        lines.append("NOTE:" + _escape(card.notes))
-    if card.categories:
-        lines.append("CATEGORIES:" + ",".join(_escape(category) for category in card.categories))
-    lines.append("END:VCARD")
-    return "".join(_fold(line) + "\r\n" for line in lines)
-
-
-def _display_name(card: Card) -> str:
-    parts = (card.prefix, card.first_name, card.additional_names, card.last_name, card.suffix)
-    return " ".join(part for part in parts if part) or card.organisation
-
-
-def _typed_line(name: str, typed: Typed) -> str:
-    return f"{_with_types(name, typed.types)}:{_escape(typed.value)}"
-
-
-def _with_types(name: str, types: frozenset[str]) -> str:
-    return f"{name};TYPE={','.join(sorted(t.upper() for t in types))}" if types else name
-
-
-def _escape(text: str) -> str:
-    text = _crlf_to_lf(text)
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def _fold(line: str) -> str:
-    """Break after at most 75 octets of UTF-8, never inside a character."""
-    pieces, current, size = [], [], 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > FOLD_OCTETS:
-            pieces.append("".join(current))
-            current, size = [" "], 1
-        current.append(char)
-        size += width
-    pieces.append("".join(current))
-    return "\r\n".join(pieces)
-
-
-def serialise_person(person, *, include_notes: bool = False) -> str:
-    """A person's vCard: names, e-mails, phones, tags and their current function's organisation.
-
-    Reads `emails`, `phones`, `functions` (with `organisation`) and `tags` through
-    `.all()`; prefetch them (`contacts.selectors.person_prefetches`) so that
-    exporting many persons runs no query per person. Notes are left out unless
-    asked for, because partners must not see them.
-    """
-    functions = [function for function in person.functions.all() if function.is_current]
-    function = functions[0] if functions else None
-    organisation = function.organisation if function else None
-    prefix = " ".join(
-        part for part in (SALUTATION_WORDS.get(person.salutation, ""), person.title) if part
-    )
-    return serialise_card(
-        Card(
-            formatted_name=person.full_name,
-            last_name=person.last_name,
-            first_name=person.first_name,
-            prefix=prefix,
-            organisation=organisation.name if organisation else "",
-            department=function.department if function else "",
-            title=function.role if function else "",
-            emails=tuple(
-                Typed(
-                    email.address,
-                    frozenset({"home" if email.kind == EmailKind.PRIVATE else "work"}),
-                )
-                for email in person.emails.all()
-            ),
-            phones=tuple(
-                Typed(phone.number, frozenset(PHONE_TYPES.get(phone.kind, ("work", "voice"))))
-                for phone in person.phones.all()
-            ),
-            addresses=_organisation_addresses(organisation) if organisation else (),
-            notes=person.notes if include_notes else "",
-            categories=tuple(tag.name for tag in person.tags.all()),
-        )
-    )
-
-
-def serialise_organisation(organisation, *, include_notes: bool = False) -> str:
-    """An organisation's vCard (shown as a company by address books); reads `tags` via `.all()`."""
-    return serialise_card(
-        Card(
-            formatted_name=organisation.name,
-            organisation=organisation.name,
-            addresses=_organisation_addresses(organisation),
-            urls=(Typed(organisation.website, frozenset({"work"})),)
-            if organisation.website
-            else (),
-            notes=organisation.notes if include_notes else "",
-            categories=tuple(tag.name for tag in organisation.tags.all()),
-            is_organisation=True,
-        )
-    )
-
-
-def _organisation_addresses(organisation) -> tuple[Address, ...]:
-    address = Address(
-        street=organisation.street,
-        city=organisation.city,
-        region=State(organisation.state).label if organisation.state else "",
-        postal_code=organisation.postal_code,
-        types=frozenset({"work"}),
-    )
-    return (address,) if address != Address(types=frozenset({"work"})) else ()
