@@ -167,3 +167,13 @@ def test_command_reports_progress_on_stderr_for_big_files(workspace, tmp_path):
         "5000 Zeilen gelesen …",
         "Schreibe 5000 Zeilen in die Datenbank …",
     ]
+
+
+def test_command_file_without_known_columns_exits_with_code_2(workspace, tmp_path):
+    path = tmp_path / "liste.csv"
+    path.write_bytes(b"Spalte A;Spalte B\r\nx;y\r\n")
+
+    code, _out, err = _run(str(path), "--workspace", "bv-nord")
+
+    assert code == 2
+    assert "(die Spalten sind: Spalte A, Spalte B)" in err

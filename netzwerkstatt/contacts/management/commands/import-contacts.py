@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 
 from netzwerkstatt.contacts.importing.enums import DuplicatePolicy
 from netzwerkstatt.contacts.importing.errors import UnusableInputError
-from netzwerkstatt.contacts.importing.reading import read_source
+from netzwerkstatt.contacts.importing.mapping import mapping_problems
+from netzwerkstatt.contacts.importing.reading import Source, read_source
 from netzwerkstatt.contacts.importing.service import (
     PROGRESS_EVERY_ROWS,
     ImportResult,
@@ -56,9 +57,10 @@ class Command(NetzwerkstattCommand):
         except CommandError as error:
             raise CommandError(str(error), returncode=EXIT_UNUSABLE) from None
         try:
+            source = self._source(Path(file))
             result = contacts_import(
                 scope=scope,
-                source=read_source(Path(file).read_bytes()),
+                source=source,
                 duplicates=DuplicatePolicy(duplicates),
                 skip_invalid=skip_invalid,
                 dry_run=dry_run,
@@ -77,6 +79,21 @@ class Command(NetzwerkstattCommand):
             self._report(result, policy=DuplicatePolicy(duplicates))
         if result.stopped:
             sys.exit(EXIT_ERRORS)
+
+    def _source(self, path: Path) -> Source:
+        """The file's contacts; unusable if no column is recognised, as nobody can map them here."""
+        source = read_source(path.read_bytes())
+        if source.is_mappable and mapping_problems(source.suggested_mapping()):
+            raise UnusableInputError(
+                _(
+                    "No column was recognised as a name, an e-mail address or a company "
+                    "(the columns are: %(columns)s). Rename the columns, for example to "
+                    "“Nachname”, “E-Mail-Adresse” and “Firma”, or import the file in the "
+                    "browser, where you can assign the columns yourself."
+                )
+                % {"columns": ", ".join(source.columns)}
+            )
+        return source
 
     def _fail(self, message: str, *, as_json: bool) -> None:
         if as_json:
