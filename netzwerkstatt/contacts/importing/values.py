@@ -39,7 +39,7 @@ _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _WHOLE_NUMBER = re.compile(r"^(\d+)([.,]0+)?$")
 _TAG_SEPARATORS = re.compile(r"[;,]|:::")
 _SALUTATIONS = {
-    "herr": Salutation.MR, "hr": Salutation.MR, "mr": Salutation.MR,
+    "herr": Salutation.MR, "herrn": Salutation.MR, "hr": Salutation.MR, "mr": Salutation.MR,
     "frau": Salutation.MS, "fr": Salutation.MS, "ms": Salutation.MS, "mrs": Salutation.MS,
     "miss": Salutation.MS,
 }  # fmt: skip

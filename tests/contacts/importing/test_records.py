@@ -129,6 +129,12 @@ def test_build_record_sector_by_division_title():
     assert record.organisation.sector == "28"
 
 
+def test_build_record_salutation_in_address_form():
+    person = _record(salutation="Herrn Prof. Dr.", last_name="Berg").person
+
+    assert (person.salutation, person.title) == ("mr", "Prof. Dr.")
+
+
 def test_build_record_full_name_is_split():
     person = _record(full_name="Frau Prof. Dr. Anna Maria Schröder").person
 

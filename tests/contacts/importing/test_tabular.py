@@ -4,7 +4,7 @@ from datetime import datetime
 
 import openpyxl
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netzwerkstatt.contacts.importing.errors import RowError, UnusableInputError
@@ -92,6 +92,7 @@ cells = st.text(
 )
 
 
+@settings(deadline=None)
 @given(
     delimiter=st.sampled_from([";", ",", "\t"]),
     quoting=st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]),

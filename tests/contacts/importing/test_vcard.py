@@ -1,5 +1,5 @@
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netzwerkstatt.contacts.importing.decoding import decode
@@ -178,6 +178,7 @@ cards = st.builds(
 )
 
 
+@settings(deadline=None)
 @given(card=cards)
 def test_vcard_write_parse_round_trip(card):
     (_line, parsed), *rest = parse_vcards(serialise_card(card))
