@@ -1,7 +1,8 @@
-"""Organisations and persons as tables (CSV for German Excel, XLSX).
+"""Organisations and persons as files: CSV for German Excel, XLSX and vCard 3.0.
 
-Headers follow German Outlook's names where one exists, so an exported file
-imports again without adjusting the column mapping.
+Table headers follow German Outlook's names where one exists, so an exported
+file imports again without adjusting the column mapping. Querysets of persons
+come with `selectors.person_prefetches` applied.
 """
 
 import csv
@@ -10,12 +11,13 @@ import re
 import tempfile
 from collections.abc import Iterable, Iterator
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from .models import Function, Organisation, Person
+from .importing.vcard.writer import serialise_organisation, serialise_person
+from .models import Organisation, Person
 
 CHUNK_SIZE = 2000
 # A cell starting with one of these is a formula to spreadsheet programs (CSV injection) …
@@ -41,7 +43,7 @@ def organisation_table(organisations: QuerySet[Organisation]) -> tuple[list[str]
                 organisation.sector,
                 entry.title if entry else "",
                 organisation.employee_count,
-                size_class.label if size_class else "",
+                str(size_class.label) if size_class else "",
                 organisation.street,
                 organisation.postal_code,
                 organisation.city,
@@ -63,11 +65,9 @@ def person_table(persons: QuerySet[Person]) -> tuple[list[str], Iterator[list]]:
         "Mobiltelefon", "Telefon privat", "Fax geschäftlich", "Straße geschäftlich",
         "Postleitzahl geschäftlich", "Ort geschäftlich", "Kategorien", "Notizen",
     ]  # fmt: skip
-    functions = Prefetch("functions", queryset=Function.objects.select_related("organisation"))
 
     def rows():
-        prefetched = persons.prefetch_related(functions, "emails", "phones", "tags")
-        for person in prefetched.iterator(chunk_size=CHUNK_SIZE):
+        for person in persons.iterator(chunk_size=CHUNK_SIZE):
             current = [f for f in person.functions.all() if f.is_current]
             function = current[0] if current else None
             organisation = function.organisation if function else None
@@ -97,6 +97,16 @@ def person_table(persons: QuerySet[Person]) -> tuple[list[str], Iterator[list]]:
             ]
 
     return headers, rows()
+
+
+def organisation_vcards(organisations: QuerySet[Organisation]) -> Iterator[str]:
+    for organisation in organisations.prefetch_related("tags").iterator(chunk_size=CHUNK_SIZE):
+        yield serialise_organisation(organisation, include_notes=True)
+
+
+def person_vcards(persons: QuerySet[Person]) -> Iterator[str]:
+    for person in persons.iterator(chunk_size=CHUNK_SIZE):
+        yield serialise_person(person, include_notes=True)
 
 
 def csv_stream(headers: list[str], rows: Iterable[list]) -> Iterator[str]:

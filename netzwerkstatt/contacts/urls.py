@@ -27,7 +27,7 @@ urlpatterns = [
         name="organisation_note_create",
     ),
     re_path(
-        r"^organisationen/export\.(?P<file_format>csv|xlsx)$",
+        r"^organisationen/export\.(?P<file_format>csv|xlsx|vcf)$",
         exports.contact_export,
         {"kind": "organisations"},
         name="organisation_export",
@@ -44,7 +44,7 @@ urlpatterns = [
         name="person_note_create",
     ),
     re_path(
-        r"^personen/export\.(?P<file_format>csv|xlsx)$",
+        r"^personen/export\.(?P<file_format>csv|xlsx|vcf)$",
         exports.contact_export,
         {"kind": "persons"},
         name="person_export",

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from netzwerkstatt.contacts.importing.vcard.reader import parse_vcards
 from netzwerkstatt.contacts.models import Note, Organisation, Person
 from tests.factories import (
     EmailAddressFactory,
@@ -300,3 +301,38 @@ def test_home_shows_counts_and_recent_activity(staff_client, workspace):
 
     panel = response.context["panels"][0]
     assert (panel["company_count"], panel["partner_count"], panel["person_count"]) == (1, 1, 0)
+
+
+def test_organisation_export_xlsx_has_size_class(staff_client, workspace):
+    OrganisationFactory(workspace=workspace, name="Kröger KG", employee_count=12)
+
+    response = staff_client.get(reverse("contacts:organisation_export", args=["xlsx"]))
+    rows = list(load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.values)
+
+    assert rows[0][0] == "Firma"
+    assert rows[1][0] == "Kröger KG"
+    assert rows[1][5].startswith("Klein")
+
+
+@pytest.mark.parametrize("kind", ["organisation", "person"])
+def test_vcard_export_reads_back(staff_client, workspace, kind):
+    function = FunctionFactory(
+        workspace=workspace,
+        organisation__name="Kröger KG",
+        person__last_name="Müller",
+        role="Betriebsrat",
+    )
+    EmailAddressFactory(
+        person=function.person, workspace=workspace, address="mueller@kroeger.example"
+    )
+
+    response = staff_client.get(reverse(f"contacts:{kind}_export", args=["vcf"]))
+    text = b"".join(response.streaming_content).decode("utf-8")
+    cards = [card for _, card in parse_vcards(text)]
+
+    assert response["Content-Type"] == "text/vcard; charset=utf-8"
+    assert len(cards) == 1
+    assert cards[0].organisation == "Kröger KG"
+    if kind == "person":
+        assert (cards[0].last_name, cards[0].title) == ("Müller", "Betriebsrat")
+        assert [email.value for email in cards[0].emails] == ["mueller@kroeger.example"]
