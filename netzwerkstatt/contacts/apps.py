@@ -11,3 +11,10 @@ class ContactsConfig(AppConfig):
         ("contacts:import_start", _("Import"), "import_contacts"),
     ]
     overview = "netzwerkstatt.contacts.overview.panel"
+    activity_labels = {
+        "rows_read": _("rows read"),
+        "organisations_created": _("organisations created"),
+        "persons_created": _("persons created"),
+        "duplicates": _("duplicates"),
+        "errors": _("invalid rows"),
+    }

@@ -1,3 +1,5 @@
+from functools import cache
+
 from django import template
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
@@ -21,8 +23,9 @@ def query_with(context, **changes) -> str:
 def activity_summary(entry) -> str:
     """A short readable summary of an activity entry's details (which hold no personal values).
 
-    Understands `model` with `count` ("3 Personen"), `format` ("CSV") and `fields`
-    (the changed fields' labels).
+    Understands `model` with `count` ("3 Personen"), `format` ("CSV"), `fields` (the
+    changed fields' labels) and counts named in an app's `activity_labels`, also
+    inside a nested `counts` mapping.
     """
     details = entry.details or {}
     parts = []
@@ -35,7 +38,23 @@ def activity_summary(entry) -> str:
     model = entry.content_type.model_class() if entry.content_type else None
     if details.get("fields") and model is not None:
         parts.append(", ".join(str(_field_label(model, name)) for name in details["fields"]))
+    labels = _activity_labels()
+    counts = {**details, **details.get("counts", {})}
+    parts.extend(
+        f"{labels[key]}: {value}"
+        for key, value in counts.items()
+        if key in labels and isinstance(value, int)
+    )
     return " · ".join(parts)
+
+
+@cache
+def _activity_labels() -> dict:
+    """Labels of the counts apps log, from their AppConfig's `activity_labels`."""
+    labels = {}
+    for config in apps.get_app_configs():
+        labels.update(getattr(config, "activity_labels", {}))
+    return labels
 
 
 def _field_label(model, name: str):
