@@ -55,7 +55,7 @@ def require(scope: Scope, permission: str) -> None:
 
 def organisation_keys(organisation: Organisation) -> None:
     """Set the derived search and duplicate keys from the organisation's fields."""
-    organisation.name_key = name_key(organisation.name)
+    organisation.name_key = name_key(organisation.name)[:300]  # "ß" folds to two letters
     organisation.search_key = fold(
         " ".join(
             (organisation.name, organisation.city, organisation.postal_code, organisation.district)
@@ -65,7 +65,7 @@ def organisation_keys(organisation: Organisation) -> None:
 
 def person_keys(person: Person, emails: Iterable[str]) -> None:
     """Set the derived search and duplicate keys from the person's names and e-mails."""
-    person.name_key = name_key(person.first_name, person.last_name)
+    person.name_key = name_key(person.first_name, person.last_name)[:300]
     person.search_key = fold(" ".join((person.first_name, person.last_name, *emails)))[:600]
 
 

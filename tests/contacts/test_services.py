@@ -176,3 +176,9 @@ def test_organisation_delete_removes_functions(scope):
 
     assert not person.functions.exists()
     assert Person.objects.filter(pk=person.pk).exists()
+
+
+def test_organisation_keys_fit_their_columns(scope):
+    organisation = services.organisation_create(scope=scope, name="ß" * 300)
+
+    assert len(organisation.name_key) == 300

@@ -1,10 +1,12 @@
 """The import wizard's uploads (`ImportJob`): keep the file between steps, run, clean up."""
 
 from collections.abc import Sequence
+from datetime import timedelta
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from netzwerkstatt.core.scoping import Scope
 
@@ -16,11 +18,16 @@ from .service import ImportResult, contacts_import
 
 # A result page lists this many problems; the count says how many there are in all.
 STORED_ERRORS = 500
+# Uploads nobody imported, and results (whose error messages quote cell values), are
+# personal data without a purpose after this long.
+UNFINISHED_KEPT = timedelta(days=1)
+RESULTS_KEPT = timedelta(days=30)
 
 
 @transaction.atomic
 def import_job_create(*, scope: Scope, upload: UploadedFile, source: Source) -> ImportJob:
     require(scope, "import_contacts")
+    import_jobs_expire(scope=scope)
     job = ImportJob(
         workspace=scope.workspace,
         created_by=scope.user,
@@ -88,3 +95,21 @@ def import_result_summary(result: ImportResult) -> dict:
 
 def import_jobs_recent(*, scope: Scope, limit: int = 10) -> QuerySet[ImportJob]:
     return scope.objects(ImportJob).select_related("created_by")[:limit]
+
+
+def import_jobs_expire(*, scope: Scope) -> int:
+    """Delete the workspace's abandoned uploads and old results, files included."""
+    now = timezone.now()
+    expired = scope.objects(ImportJob).filter(
+        Q(created_at__lt=now - RESULTS_KEPT)
+        | (Q(created_at__lt=now - UNFINISHED_KEPT) & ~Q(status=ImportStatus.COMPLETED))
+    )
+    files = [(job.file.storage, job.file.name) for job in expired if job.file]
+    count, _ = expired.delete()
+
+    def delete_files() -> None:
+        for storage, name in files:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files)
+    return count
