@@ -26,7 +26,13 @@ DEBUG = env_bool("DEBUG", default=False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Our apps first: their templates and translations take precedence over Django's
+# (e.g. "Save" is "Speichern" here, not the admin's "Sichern").
 INSTALLED_APPS = [
+    "netzwerkstatt.core",
+    "netzwerkstatt.contacts",
+    "netzwerkstatt.api",
+    "netzwerkstatt.demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -38,10 +44,6 @@ INSTALLED_APPS = [
     "django.forms",
     "django_htmx",
     "ninja",
-    "netzwerkstatt.core",
-    "netzwerkstatt.contacts",
-    "netzwerkstatt.api",
-    "netzwerkstatt.demo",
 ]
 
 MIDDLEWARE = [

@@ -103,3 +103,18 @@ def test_inactive_user_has_no_scope(client, staff):
     client.force_login(staff)
 
     assert client.get(reverse("core:home")).status_code == 302
+
+
+def test_password_change_page_is_ours_and_german(client, staff):
+    client.force_login(staff)
+
+    response = client.get(reverse("password_change"))
+
+    assert "core/templates/registration" in response.templates[0].origin.name
+    assert "Passwort ändern" in response.content.decode()
+
+
+def test_project_buttons_use_the_products_words(client, staff):
+    client.force_login(staff)
+
+    assert "Speichern" in client.get(reverse("contacts:organisation_create")).content.decode()
