@@ -50,8 +50,15 @@ def setup_django(database: Path) -> None:
 def build(organisations: int, persons: int, seed: int):
     from faker.providers.person.de_DE import Provider as Names
 
-    from netzwerkstatt.contacts.models import EmailAddress, Function, Organisation, Person
+    from netzwerkstatt.contacts.models import (
+        CONTACT_TABLES,
+        EmailAddress,
+        Function,
+        Organisation,
+        Person,
+    )
     from netzwerkstatt.contacts.services import organisation_keys, person_keys
+    from netzwerkstatt.core.database import planner_statistics_refresh
     from netzwerkstatt.core.enums import Role
     from netzwerkstatt.core.services import membership_set, user_create, workspace_create
 
@@ -126,6 +133,7 @@ def build(organisations: int, persons: int, seed: int):
             )
         EmailAddress.objects.bulk_create(emails, batch_size=5000)
         Function.objects.bulk_create(functions, batch_size=5000)
+    planner_statistics_refresh(*CONTACT_TABLES)  # as an import does
     print(
         f"built {organisations:,} organisations and {persons:,} persons in {time.perf_counter() - started:.1f} s"
     )

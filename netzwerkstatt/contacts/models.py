@@ -338,3 +338,7 @@ class ImportJob(WorkspaceScopedModel):
     def get_absolute_url(self):
         name = "import_result" if self.status == ImportStatus.COMPLETED else "import_review"
         return reverse(f"contacts:{name}", args=[self.pk])
+
+
+# The tables a bulk import of contacts writes, for refreshing planner statistics after it.
+CONTACT_TABLES = (Organisation, Person, Function, EmailAddress, PhoneNumber, Tag)

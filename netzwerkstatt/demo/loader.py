@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from netzwerkstatt.contacts.enums import OrganisationKind
-from netzwerkstatt.contacts.models import Organisation, Person
+from netzwerkstatt.contacts.models import CONTACT_TABLES, Organisation, Person
+from netzwerkstatt.core.database import planner_statistics_refresh
 from netzwerkstatt.core.enums import Action, Role
 from netzwerkstatt.core.models import Project, User, Workspace
 from netzwerkstatt.core.scoping import Scope
@@ -87,6 +88,7 @@ def demo_load(*, seed: int = DEFAULT_SEED) -> DemoResult:
     context = DemoContext(seed=seed, workspace=workspace)
     for step in STEPS:
         step(context)
+    planner_statistics_refresh(*CONTACT_TABLES)
     activity_record(
         scope=context.scope,
         action=Action.IMPORTED,

@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from netzwerkstatt.core.database import planner_statistics_refresh
 from netzwerkstatt.core.enums import Action
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record
 
+from ..models import CONTACT_TABLES
 from ..services import require
 from .enums import DuplicatePolicy
 from .errors import RowError, UnusableInputError
@@ -100,6 +102,7 @@ def contacts_import(
             if progress is not None:
                 progress(ImportStage.WRITE, valid_rows)
             plan_write(scope=scope, plan=plan)
+            planner_statistics_refresh(*CONTACT_TABLES)
             activity_record(
                 scope=scope,
                 action=Action.IMPORTED,
