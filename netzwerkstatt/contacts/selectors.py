@@ -14,6 +14,8 @@ from .enums import SizeClass
 from .models import EmailAddress, Function, Note, Organisation, Person, Tag
 from .normalise import fold, name_key
 
+# Searches with at most this many matches pass their ids on instead of a subquery.
+MATCHES_FETCHED = 2000
 ORGANISATION_SORTS = {
     "name": ("name", "id"),
     "-name": ("-name", "-id"),
@@ -60,8 +62,9 @@ class PersonFilter:
 def search(queryset: QuerySet, text: str) -> QuerySet:
     """Rows whose folded search key contains every word of the search text.
 
-    The words are matched in a subquery over the (workspace, search_key) index, so
-    the database scans that narrow index instead of visiting every row in list order.
+    The words are matched once, over the narrow (workspace, search_key) index; up
+    to MATCHES_FETCHED matching ids are then handed to the list's count and page
+    queries, so neither scans again. Broader searches stay a subquery.
     """
     words = fold(text).split()
     if not words:
@@ -69,7 +72,9 @@ def search(queryset: QuerySet, text: str) -> QuerySet:
     condition = Q()
     for word in words:
         condition &= Q(search_key__contains=word)
-    return queryset.filter(pk__in=queryset.filter(condition).values("pk"))
+    matches = queryset.filter(condition).order_by().values_list("pk", flat=True)
+    ids = list(matches[: MATCHES_FETCHED + 1])
+    return queryset.filter(pk__in=ids if len(ids) <= MATCHES_FETCHED else matches)
 
 
 def organisation_list(*, scope: Scope, filters: OrganisationFilter) -> QuerySet[Organisation]:
