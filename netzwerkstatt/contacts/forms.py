@@ -28,8 +28,22 @@ class TagsField(forms.CharField):
         return ", ".join(value) if isinstance(value, list | tuple) else value
 
 
-class OrganisationForm(forms.ModelForm):
+class ContactForm(forms.ModelForm):
+    """An organisation's or person's own fields; tags are typed, services get plain values."""
+
     tags = TagsField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["tags"] = [tag.name for tag in self.instance.tags.all()]
+
+    def service_fields(self) -> dict:
+        """The cleaned values to pass to the service, without the tags (passed on their own)."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name != "tags"}
+
+
+class OrganisationForm(ContactForm):
     website = forms.URLField(
         label=Organisation._meta.get_field("website").verbose_name,
         required=False,
@@ -59,32 +73,13 @@ class OrganisationForm(forms.ModelForm):
             choices=[("", _("– not specified –")), *wz2008.division_choices()],
         )
         self.district_options = districts(scope=scope)
-        if self.instance.pk:
-            self.initial["tags"] = [tag.name for tag in self.instance.tags.all()]
-
-    def service_fields(self) -> dict:
-        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
-        data.pop("tags")
-        return data
 
 
-class PersonForm(forms.ModelForm):
-    tags = TagsField()
-
+class PersonForm(ContactForm):
     class Meta:
         model = Person
         fields = ["salutation", "title", "first_name", "last_name", "tags", "notes", "is_shared"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.initial["tags"] = [tag.name for tag in self.instance.tags.all()]
-
-    def service_fields(self) -> dict:
-        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
-        data.pop("tags")
-        return data
 
 
 class EmailForm(forms.Form):
