@@ -79,3 +79,11 @@ class PhoneKind(models.TextChoices):
     MOBILE = "mobile", _("Mobile")
     PRIVATE = "private", _("Private")
     FAX = "fax", _("Fax")
+
+
+class DoorOpener(models.TextChoices):
+    """Whether a person has agreed to introduce the team to others ("Türöffner")."""
+
+    NOT_ASKED = "not_asked", _("not asked yet")
+    WILLING = "willing", _("willing to open doors")
+    UNWILLING = "unwilling", _("does not want to open doors")

@@ -78,7 +78,10 @@ class OrganisationForm(ContactForm):
 class PersonForm(ContactForm):
     class Meta:
         model = Person
-        fields = ["salutation", "title", "first_name", "last_name", "tags", "notes", "is_shared"]
+        fields = [
+            "salutation", "title", "first_name", "last_name", "door_opener", "tags", "notes",
+            "is_shared",
+        ]  # fmt: skip
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
 

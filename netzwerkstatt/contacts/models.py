@@ -12,7 +12,15 @@ from django.utils.translation import gettext_lazy as _
 from netzwerkstatt.core.models import WorkspaceScopedModel
 
 from . import wz2008
-from .enums import EmailKind, OrganisationKind, PhoneKind, Salutation, SizeClass, State
+from .enums import (
+    DoorOpener,
+    EmailKind,
+    OrganisationKind,
+    PhoneKind,
+    Salutation,
+    SizeClass,
+    State,
+)
 from .importing.enums import DuplicatePolicy, ImportFormat, ImportStatus
 
 postal_code_validator = RegexValidator(r"^\d{5}$", _("A German postal code has five digits."))
@@ -124,6 +132,15 @@ class Person(Contact):
     title = models.CharField(_("academic title"), max_length=50, blank=True)
     first_name = models.CharField(_("first name"), max_length=100, blank=True)
     last_name = models.CharField(_("last name"), max_length=100)
+    door_opener = models.CharField(
+        _("door opener"),
+        max_length=10,
+        choices=DoorOpener.choices,
+        default=DoorOpener.NOT_ASKED,
+        help_text=_(
+            "May the team ask this person to introduce it to others? Warm paths never lead through someone who declined."
+        ),
+    )
 
     class Meta:
         verbose_name = _("person")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from netzwerkstatt.core.enums import Action
 from netzwerkstatt.core.scoping import Scope
-from netzwerkstatt.core.services import activity_record
+from netzwerkstatt.core.services import activity_record, data_version_bump
 
 from .enums import EmailKind, PhoneKind
 from .models import EmailAddress, Function, Note, Organisation, Person, PhoneNumber, Tag
@@ -24,7 +24,11 @@ ORGANISATION_FIELDS = (
     "name", "kind", "sector", "employee_count", "street", "postal_code", "city",
     "district", "state", "website", "notes", "is_shared",
 )  # fmt: skip
-PERSON_FIELDS = ("salutation", "title", "first_name", "last_name", "notes", "is_shared")
+# Raised on every write to organisations, persons and their functions (see DataVersion).
+DATA_TOPIC = "contacts"
+PERSON_FIELDS = (
+    "salutation", "title", "first_name", "last_name", "door_opener", "notes", "is_shared",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,11 @@ def person_keys(person: Person, emails: Iterable[str]) -> None:
     person.search_key = fold(" ".join((person.first_name, person.last_name, *emails)))[:600]
 
 
+def contacts_changed(*, scope: Scope) -> None:
+    """Tell caches derived from contacts (e.g. the relationship graph) that they are stale."""
+    data_version_bump(workspace=scope.workspace, topic=DATA_TOPIC)
+
+
 def tags_resolve(*, scope: Scope, names: Iterable[str]) -> list[Tag]:
     """The workspace's tags with these names, created where missing."""
     wanted = {name.strip()[:100] for name in names if name and name.strip()}
@@ -87,6 +96,7 @@ def organisation_create(*, scope: Scope, tags: Sequence[str] = (), **fields) -> 
     organisation.save()
     organisation.tags.set(tags_resolve(scope=scope, names=tags))
     activity_record(scope=scope, action=Action.CREATED, target=organisation)
+    contacts_changed(scope=scope)
     return organisation
 
 
@@ -105,6 +115,7 @@ def organisation_update(
         activity_record(
             scope=scope, action=Action.UPDATED, target=organisation, details={"fields": changed}
         )
+        contacts_changed(scope=scope)
     return organisation
 
 
@@ -113,6 +124,7 @@ def organisation_delete(*, scope: Scope, organisation: Organisation) -> None:
     require(scope, "delete_contacts")
     activity_record(scope=scope, action=Action.DELETED, target=organisation)
     organisation.delete()
+    contacts_changed(scope=scope)
 
 
 @transaction.atomic
@@ -133,6 +145,7 @@ def person_create(
     _replace_details(scope, person, emails=emails, phones=phones, functions=functions)
     person.tags.set(tags_resolve(scope=scope, names=tags))
     activity_record(scope=scope, action=Action.CREATED, target=person)
+    contacts_changed(scope=scope)
     return person
 
 
@@ -172,6 +185,7 @@ def person_update(
         activity_record(
             scope=scope, action=Action.UPDATED, target=person, details={"fields": changed}
         )
+        contacts_changed(scope=scope)
     return person
 
 
@@ -180,6 +194,7 @@ def person_delete(*, scope: Scope, person: Person) -> None:
     require(scope, "delete_contacts")
     activity_record(scope=scope, action=Action.DELETED, target=person)
     person.delete()
+    contacts_changed(scope=scope)
 
 
 @transaction.atomic

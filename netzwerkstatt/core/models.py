@@ -169,3 +169,23 @@ class ActivityEntry(WorkspaceScopedModel):
     def get_absolute_url(self):
         target = self.target
         return target.get_absolute_url() if target is not None else reverse("core:home")
+
+
+class DataVersion(WorkspaceScopedModel):
+    """A counter per workspace and topic that every write to that topic's data raises.
+
+    Caches of derived data (the relationship graph, network metrics) compare it
+    instead of scanning the tables for changes; it works across processes and
+    servers because it lives in the database.
+    """
+
+    topic = models.CharField(max_length=50)
+    version = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["workspace", "topic"], name="dataversion_unique_topic"),
+        ]
+
+    def __str__(self):
+        return f"{self.workspace} {self.topic} v{self.version}"

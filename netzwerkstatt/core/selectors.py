@@ -2,7 +2,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 
 from .enums import Role
-from .models import ActivityEntry, Membership, User
+from .models import ActivityEntry, DataVersion, Membership, User, Workspace
 from .scoping import Scope
 
 
@@ -40,3 +40,13 @@ def activity_for(*, scope: Scope, target) -> QuerySet[ActivityEntry]:
         .filter(content_type=ContentType.objects.get_for_model(target), object_id=target.pk)
         .select_related("actor")
     )
+
+
+def data_versions(*, workspace: Workspace, topics: tuple[str, ...]) -> tuple[int, ...]:
+    """The current versions of these topics' data (0 where nothing was written yet)."""
+    versions = dict(
+        DataVersion.objects.filter(workspace=workspace, topic__in=topics).values_list(
+            "topic", "version"
+        )
+    )
+    return tuple(versions.get(topic, 0) for topic in topics)

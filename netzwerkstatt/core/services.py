@@ -1,8 +1,9 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.db.models import F
 
 from .enums import Action, Role
-from .models import ActivityEntry, Membership, Project, User, Workspace
+from .models import ActivityEntry, DataVersion, Membership, Project, User, Workspace
 from .scoping import Scope
 
 
@@ -57,3 +58,12 @@ def membership_set(*, user: User, workspace: Workspace, role: Role) -> Membershi
         user=user, workspace=workspace, defaults={"role": role}
     )
     return membership
+
+
+def data_version_bump(*, workspace: Workspace, topic: str) -> None:
+    """Mark the workspace's `topic` data as changed, for caches derived from it."""
+    updated = DataVersion.objects.filter(workspace=workspace, topic=topic).update(
+        version=F("version") + 1
+    )
+    if not updated:
+        DataVersion.objects.get_or_create(workspace=workspace, topic=topic, defaults={"version": 1})

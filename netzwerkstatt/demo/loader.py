@@ -12,6 +12,7 @@ from django.db import transaction
 
 from netzwerkstatt.contacts.enums import OrganisationKind
 from netzwerkstatt.contacts.models import CONTACT_TABLES, Organisation, Person
+from netzwerkstatt.contacts.services import contacts_changed
 from netzwerkstatt.core.database import planner_statistics_refresh
 from netzwerkstatt.core.enums import Action, Role
 from netzwerkstatt.core.models import Project, User, Workspace
@@ -89,6 +90,7 @@ def demo_load(*, seed: int = DEFAULT_SEED) -> DemoResult:
     for step in STEPS:
         step(context)
     planner_statistics_refresh(*CONTACT_TABLES)
+    contacts_changed(scope=context.scope)
     activity_record(
         scope=context.scope,
         action=Action.IMPORTED,

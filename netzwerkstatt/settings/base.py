@@ -31,6 +31,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "netzwerkstatt.core",
     "netzwerkstatt.contacts",
+    "netzwerkstatt.network",
     "netzwerkstatt.api",
     "netzwerkstatt.demo",
     "django.contrib.admin",

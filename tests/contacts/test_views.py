@@ -116,6 +116,7 @@ def _person_post(**overrides):
         "salutation": "ms",
         "first_name": "Anke",
         "last_name": "Kröger",
+        "door_opener": "not_asked",
         "tags": "",
         "emails-TOTAL_FORMS": "1",
         "emails-INITIAL_FORMS": "0",

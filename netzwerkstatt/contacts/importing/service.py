@@ -13,7 +13,7 @@ from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record
 
 from ..models import CONTACT_TABLES
-from ..services import require
+from ..services import contacts_changed, require
 from .enums import DuplicatePolicy
 from .errors import RowError, UnusableInputError
 from .mapping import mapping_problems
@@ -103,6 +103,7 @@ def contacts_import(
                 progress(ImportStage.WRITE, valid_rows)
             plan_write(scope=scope, plan=plan)
             planner_statistics_refresh(*CONTACT_TABLES)
+            contacts_changed(scope=scope)
             activity_record(
                 scope=scope,
                 action=Action.IMPORTED,
