@@ -10,7 +10,7 @@ from netzwerkstatt.core.decorators import scoped_view
 from .. import selectors, services
 from ..forms import NoteForm, OrganisationFilterForm, OrganisationForm
 from ..models import Organisation
-from .common import delete_page, list_page
+from .common import contact_panels, delete_page, list_page
 
 
 @scoped_view(permission="view_contacts")
@@ -33,6 +33,7 @@ def organisation_detail(request, pk: int):
         "organisation": organisation,
         "functions": selectors.organisation_people(scope=request.scope, organisation=organisation),
         "timeline": selectors.timeline(scope=request.scope, subject=organisation),
+        "panels": contact_panels(scope=request.scope, subject=organisation),
         "note_form": NoteForm(),
     }
     return render(request, "contacts/organisation_detail.html", context)

@@ -16,7 +16,7 @@ from ..forms import (
     formset_data,
 )
 from ..models import Organisation, Person
-from .common import delete_page, list_page
+from .common import contact_panels, delete_page, list_page
 
 
 @scoped_view(permission="view_contacts")
@@ -38,6 +38,7 @@ def person_detail(request, pk: int):
     context = {
         "person": person,
         "timeline": selectors.timeline(scope=request.scope, subject=person),
+        "panels": contact_panels(scope=request.scope, subject=person),
         "note_form": NoteForm(),
     }
     return render(request, "contacts/person_detail.html", context)
