@@ -15,6 +15,7 @@ class TieKind(models.TextChoices):
     WORKS_WITH = "works_with", _("works with")
     MET_AT_EVENT = "met_at_event", _("met at an event")
     # from a person to an organisation, beyond employment (functions are employment)
+    COLLABORATES = "collaborates", _("works together with")
     ADVISES = "advises", _("advises")
     BOARD_MEMBER = "board_member", _("member of the board of")
     MEMBER = "member", _("member of")
@@ -40,6 +41,7 @@ TIE_RULES = {
     TieKind.KNOWS: TieRule(PERSON, PERSON, directed=False),
     TieKind.WORKS_WITH: TieRule(PERSON, PERSON, directed=False),
     TieKind.MET_AT_EVENT: TieRule(PERSON, PERSON, directed=False),
+    TieKind.COLLABORATES: TieRule(PERSON, ORG, directed=False),
     TieKind.ADVISES: TieRule(PERSON, ORG, directed=True),
     TieKind.BOARD_MEMBER: TieRule(PERSON, ORG, directed=True),
     TieKind.MEMBER: TieRule(PERSON, ORG, directed=True),
