@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "netzwerkstatt.core",
     "netzwerkstatt.contacts",
     "netzwerkstatt.network",
+    "netzwerkstatt.events",
     "netzwerkstatt.api",
     "netzwerkstatt.demo",
     "django.contrib.admin",
