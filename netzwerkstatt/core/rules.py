@@ -38,6 +38,8 @@ permissions.add_rule("delete_contacts", is_team)
 permissions.add_rule("import_contacts", is_team)
 permissions.add_rule("export_contacts", is_team)
 permissions.add_rule("manage_workspace", is_lead)
+# Health figures name persons and their ties: the team's working view, not for partners.
+permissions.add_rule("view_network_health", is_team)
 
 
 def scope_has_permission(scope, permission: str) -> bool:
