@@ -1,0 +1,284 @@
+"""The workspace's relationship graph from the database, and a per-process cache of it.
+
+`network_data` reads persons, organisations, current functions (as EMPLOYMENT
+edges), ties and the team through `scope.objects(...)` with five `values_list`
+queries: no model instances and no query per row, so it stays fast at 100,000
+persons and 1,000,000 ties. A partner's scope yields the graph of what is shared
+with them: shared persons and organisations, ties and functions between shared
+ends, no team (partners do not see the team list) and no trust values.
+
+Building that graph takes seconds on a large workspace, so `cached_network_data`
+and `cached_path_graph` keep it per process and per role visibility (team or
+partner) until `graph_version` changes: the contacts and network data versions
+(raised by every write, see `core.services.data_version_bump`) and today's date
+(recency decays and functions end with time). Checking costs one small query.
+The cache holds a few graphs at most (least recently used out first); the
+cached objects are shared between requests and must not be changed.
+"""
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+
+from netzwerkstatt.contacts.models import Function, Organisation, Person
+from netzwerkstatt.contacts.services import DATA_TOPIC as CONTACTS_TOPIC
+from netzwerkstatt.core.scoping import Scope
+from netzwerkstatt.core.selectors import data_versions
+
+from .enums import TIE_RULES, NodeType
+from .graph import EMPLOYMENT, EMPLOYMENT_STRENGTH, Edge, NetworkData, Node, node_key
+from .models import TeamMember, Tie
+
+NETWORK_TOPIC = "network"
+TOPICS = (CONTACTS_TOPIC, NETWORK_TOPIC)
+# Graphs kept per process: one per workspace and role visibility. At 100,000 persons
+# and 1,000,000 ties one graph with its path index takes a few hundred MB.
+DEFAULT_CACHE_SIZE = 4
+CHUNK_SIZE = 20_000
+
+TEAM_VISIBILITY = "team"
+PARTNER_VISIBILITY = "partner"
+
+
+def network_data(*, scope: Scope, today: date | None = None) -> NetworkData:
+    """The graph of everything the scope sees; see the module docstring."""
+    today = today or timezone.localdate()
+    data = NetworkData()
+    person_nodes = _person_rows(scope)
+    team = _team_person_ids(scope, today=today)
+    organisation_keys: dict[int, str] = {}
+    organisation_names: dict[int, str] = {}
+    for pk, name, kind, shared in (
+        scope.objects(Organisation)
+        .order_by("pk")
+        .values_list("pk", "name", "kind", "is_shared")
+        .iterator(chunk_size=CHUNK_SIZE)
+    ):
+        key = node_key(NodeType.ORGANISATION, pk)
+        organisation_keys[pk] = key
+        organisation_names[pk] = name
+        data.nodes.append(
+            Node(
+                key=key,
+                type=NodeType.ORGANISATION,
+                pk=pk,
+                label=name,
+                organisation_kind=kind,
+                shared=shared,
+            )
+        )
+
+    # Current functions: employment edges, and each person's first one (in the order
+    # the person page lists them) as their affiliation and role.
+    affiliation: dict[int, tuple[str, str]] = {}
+    employment: dict[tuple[int, int], Edge] = {}
+    for person_id, organisation_id, role, start_date in (
+        scope.objects(Function)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        .order_by("end_date", "-start_date", "pk")
+        .values_list("person_id", "organisation_id", "role", "start_date")
+        .iterator(chunk_size=CHUNK_SIZE)
+    ):
+        if person_id not in person_nodes or organisation_id not in organisation_keys:
+            continue
+        affiliation.setdefault(person_id, (organisation_names[organisation_id], role))
+        pair = (person_id, organisation_id)
+        if pair not in employment:
+            employment[pair] = Edge(
+                source=person_nodes[person_id][0],
+                target=organisation_keys[organisation_id],
+                kind=EMPLOYMENT,
+                strength=EMPLOYMENT_STRENGTH,
+                since=start_date,
+                role=role,
+            )
+
+    for pk, (key, label, salutation, door_opener, shared) in person_nodes.items():
+        organisation, role = affiliation.get(pk, ("", ""))
+        data.nodes.append(
+            Node(
+                key=key,
+                type=NodeType.PERSON,
+                pk=pk,
+                label=label,
+                salutation=salutation,
+                affiliation=organisation,
+                role=role,
+                team=pk in team,
+                door_opener=door_opener,
+                shared=shared,
+            )
+        )
+    data.edges.extend(employment.values())
+    data.edges.extend(
+        _tie_edges(
+            scope,
+            person_keys={pk: row[0] for pk, row in person_nodes.items()},
+            organisation_keys=organisation_keys,
+        )
+    )
+    return data
+
+
+def _person_rows(scope: Scope) -> dict[int, tuple[str, str, str, str, bool]]:
+    """pk → (node key, label, salutation, door opener, shared), in pk order."""
+    rows = {}
+    for pk, salutation, title, first_name, last_name, door_opener, shared in (
+        scope.objects(Person)
+        .order_by("pk")
+        .values_list(
+            "pk", "salutation", "title", "first_name", "last_name", "door_opener", "is_shared"
+        )
+        .iterator(chunk_size=CHUNK_SIZE)
+    ):
+        label = " ".join(part for part in (title, first_name, last_name) if part)
+        rows[pk] = (node_key(NodeType.PERSON, pk), label, salutation, door_opener, shared)
+    return rows
+
+
+def _team_person_ids(scope: Scope, *, today: date) -> set[int]:
+    """Persons in the team today (partners see no team: TeamMember is not shared)."""
+    return set(
+        scope.objects(TeamMember)
+        .filter(Q(since__isnull=True) | Q(since__lte=today))
+        .filter(Q(until__isnull=True) | Q(until__gte=today))
+        .values_list("person_id", flat=True)
+    )
+
+
+def _tie_edges(
+    scope: Scope, *, person_keys: dict[int, str], organisation_keys: dict[int, str]
+) -> list[Edge]:
+    directed = {kind.value: rule.directed for kind, rule in TIE_RULES.items()}
+    with_trust = not scope.is_partner
+    edges = []
+    for (
+        pk,
+        kind,
+        source_person,
+        source_organisation,
+        target_person,
+        target_organisation,
+        strength,
+        trust,
+        since,
+        last_contact,
+    ) in (
+        scope.objects(Tie)
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "kind",
+            "source_person_id",
+            "source_organisation_id",
+            "target_person_id",
+            "target_organisation_id",
+            "strength",
+            "trust",
+            "since",
+            "last_contact",
+        )
+        .iterator(chunk_size=CHUNK_SIZE)
+    ):
+        source = (
+            person_keys.get(source_person)
+            if source_person is not None
+            else organisation_keys.get(source_organisation)
+        )
+        target = (
+            person_keys.get(target_person)
+            if target_person is not None
+            else organisation_keys.get(target_organisation)
+        )
+        if source is None or target is None or kind not in directed:
+            continue
+        edges.append(
+            Edge(
+                source=source,
+                target=target,
+                kind=kind,
+                strength=strength,
+                trust=trust if with_trust else None,
+                since=since,
+                last_contact=last_contact,
+                directed=directed[kind],
+                tie_id=pk,
+            )
+        )
+    return edges
+
+
+# --- the per-process cache -------------------------------------------------------------
+
+
+@dataclass
+class _Entry:
+    version: str
+    today: date
+    data: NetworkData
+    path_graph: object = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+_cache: "OrderedDict[tuple[int, str], _Entry]" = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def graph_version(*, scope: Scope) -> str:
+    """Changes whenever the workspace's graph may have: contacts or network data, or the day."""
+    return _version(scope)[0]
+
+
+def _version(scope: Scope) -> tuple[str, date]:
+    today = timezone.localdate()
+    contacts, network = data_versions(workspace=scope.workspace, topics=TOPICS)
+    return f"{contacts}.{network}.{today.isoformat()}", today
+
+
+def cached_network_data(*, scope: Scope) -> NetworkData:
+    """`network_data` of the scope, rebuilt only when `graph_version` has changed. Read-only."""
+    return _entry(scope).data
+
+
+def cached_path_graph(*, scope: Scope):
+    """The warm-path index (`paths.PathGraph`) of the cached graph. Read-only."""
+    from .paths import PathGraph
+
+    entry = _entry(scope)
+    with entry.lock:
+        if entry.path_graph is None:
+            entry.path_graph = PathGraph.build(entry.data, today=entry.today)
+    return entry.path_graph
+
+
+def graph_cache_clear() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
+def _entry(scope: Scope) -> _Entry:
+    key = (scope.workspace.pk, PARTNER_VISIBILITY if scope.is_partner else TEAM_VISIBILITY)
+    # The version is read before the build: data written meanwhile raises it, and the
+    # next call rebuilds.
+    version, today = _version(scope)
+    with _cache_lock:
+        entry = _cache.get(key)
+        if entry is not None and entry.version == version:
+            _cache.move_to_end(key)
+            return entry
+    entry = _Entry(version=version, today=today, data=network_data(scope=scope, today=today))
+    with _cache_lock:
+        _cache[key] = entry
+        _cache.move_to_end(key)
+        while len(_cache) > _cache_size():
+            _cache.popitem(last=False)
+    return entry
+
+
+def _cache_size() -> int:
+    return max(1, getattr(settings, "NETZWERKSTATT_GRAPH_CACHE_SIZE", DEFAULT_CACHE_SIZE))
