@@ -1,5 +1,7 @@
 """factory_boy factories for the domain models; tests build their data with these."""
 
+import datetime
+
 import factory
 from factory.django import DjangoModelFactory
 
@@ -16,6 +18,8 @@ from netzwerkstatt.contacts.models import (
 from netzwerkstatt.contacts.services import organisation_keys, person_keys
 from netzwerkstatt.core.enums import Role
 from netzwerkstatt.core.models import Membership, Project, User, Workspace
+from netzwerkstatt.network.enums import RecommendationOutcome, TieKind
+from netzwerkstatt.network.models import Recommendation, TeamMember, Tie
 
 PASSWORD = "geheim-und-lang-genug"
 
@@ -157,3 +161,49 @@ class NoteFactory(DjangoModelFactory):
         OrganisationFactory, workspace=factory.SelfAttribute("..workspace")
     )
     text = "Gespräch auf der Messe, Interesse an Demografie-Check."
+
+
+# The relationship network (netzwerkstatt.network): ties, recommendations, the team.
+
+
+class TieFactory(DjangoModelFactory):
+    """A KNOWS tie between two new persons; pass other ends with the matching kind."""
+
+    class Meta:
+        model = Tie
+
+    workspace = factory.SubFactory(WorkspaceFactory)
+    kind = TieKind.KNOWS
+    source_person = factory.SubFactory(
+        PersonFactory, workspace=factory.SelfAttribute("..workspace")
+    )
+    target_person = factory.SubFactory(
+        PersonFactory, workspace=factory.SelfAttribute("..workspace")
+    )
+    strength = 3
+
+
+class RecommendationFactory(DjangoModelFactory):
+    """A recommendation of a new organisation to a new person, made by a new person."""
+
+    class Meta:
+        model = Recommendation
+
+    workspace = factory.SubFactory(WorkspaceFactory)
+    recommender = factory.SubFactory(PersonFactory, workspace=factory.SelfAttribute("..workspace"))
+    subject_organisation = factory.SubFactory(
+        OrganisationFactory, workspace=factory.SelfAttribute("..workspace")
+    )
+    recipient_person = factory.SubFactory(
+        PersonFactory, workspace=factory.SelfAttribute("..workspace")
+    )
+    date = datetime.date(2026, 3, 2)
+    outcome = RecommendationOutcome.OPEN
+
+
+class TeamMemberFactory(DjangoModelFactory):
+    class Meta:
+        model = TeamMember
+
+    workspace = factory.SubFactory(WorkspaceFactory)
+    person = factory.SubFactory(PersonFactory, workspace=factory.SelfAttribute("..workspace"))

@@ -38,6 +38,12 @@ permissions.add_rule("delete_contacts", is_team)
 permissions.add_rule("import_contacts", is_team)
 permissions.add_rule("export_contacts", is_team)
 permissions.add_rule("manage_workspace", is_lead)
+# The relationship network: partners see shared ties without trust, and no recommendations or team.
+permissions.add_rule("change_network", is_team)
+permissions.add_rule("view_trust", is_team)
+permissions.add_rule("view_recommendations", is_team)
+permissions.add_rule("view_team", is_team)
+permissions.add_rule("manage_team", is_lead)
 # Health figures name persons and their ties: the team's working view, not for partners.
 permissions.add_rule("view_network_health", is_team)
 
