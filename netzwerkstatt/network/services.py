@@ -27,6 +27,7 @@ from netzwerkstatt.core.services import activity_record, data_version_bump
 
 from .enums import TIE_RULES, NodeType, Provenance, RecommendationOutcome, TieKind
 from .models import Recommendation, TeamMember, Tie
+from .selectors import team_person_ids
 
 # Raised on every write that changes the graph (see core.models.DataVersion).
 DATA_TOPIC = "network"
@@ -208,11 +209,7 @@ def ties_contacted(*, scope: Scope, persons: Sequence[Person], on: dt.date) -> i
         ids.add(person.pk)
     if not ids:
         return 0
-    team = set(
-        scope.objects(TeamMember)
-        .filter(Q(until__isnull=True) | Q(until__gte=on))
-        .values_list("person_id", flat=True)
-    )
+    team = team_person_ids(scope=scope, on=on)
     reachable = ids | team
     among = Q(source_person_id__in=ids, target_person_id__in=reachable) | Q(
         target_person_id__in=ids, source_person_id__in=reachable
