@@ -1,4 +1,8 @@
+from django.urls import include, path
+
 app_name = "network"
 # Each part of the network app keeps its own URL module and adds it here with
 # one line: path("", include("netzwerkstatt.network.urls_<part>")).
-urlpatterns = []
+urlpatterns = [
+    path("", include("netzwerkstatt.network.urls_survey")),
+]
