@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class NetworkConfig(AppConfig):
     name = "netzwerkstatt.network"
     verbose_name = _("Relationship network")
+    contact_panels = ["netzwerkstatt.network.panels.ties_panel"]
     navigation = [
+        ("network:recommendation_list", _("Recommendations"), "view_recommendations"),
+        ("network:team", _("Team"), "view_team"),
         ("network:survey_list", _("Partner surveys"), "change_network"),
     ]

@@ -130,18 +130,17 @@ def node_ties(*, scope: Scope, node: Node, limit: int | None = None) -> list[Nod
     ties = ties.order_by("-strength", "-last_contact", "-id")
     if limit is not None:
         ties = ties[:limit]
-    rows = []
-    for tie in ties:
-        outgoing = tie.source == node
-        directed = TIE_RULES[TieKind(tie.kind)].directed
-        rows.append(
-            NodeTie(
-                tie=tie,
-                other=tie.target if outgoing else tie.source,
-                direction=("out" if outgoing else "in") if directed else "",
-            )
-        )
-    return rows
+    return [node_tie(tie, node) for tie in ties]
+
+
+def node_tie(tie: Tie, node: Node) -> NodeTie:
+    """The tie seen from `node`, one of its ends."""
+    outgoing = tie.source == node
+    return NodeTie(
+        tie=tie,
+        other=tie.target if outgoing else tie.source,
+        direction=("out" if outgoing else "in") if TIE_RULES[TieKind(tie.kind)].directed else "",
+    )
 
 
 def node_tie_count(*, scope: Scope, node: Node) -> int:

@@ -5,4 +5,5 @@ app_name = "network"
 # one line: path("", include("netzwerkstatt.network.urls_<part>")).
 urlpatterns = [
     path("", include("netzwerkstatt.network.urls_survey")),
+    path("", include("netzwerkstatt.network.urls_records")),
 ]
