@@ -2,10 +2,11 @@ from ninja import NinjaAPI, Swagger
 from ninja.operation import Operation
 
 from netzwerkstatt.contacts.models import Note, Organisation, Person
+from netzwerkstatt.network.models import Recommendation, Tie
 
 from .auth import ApiTokenAuth
 from .errors import register_error_handlers
-from .routers import notes, organisations, persons
+from .routers import notes, organisations, persons, recommendations, ties
 
 DESCRIPTION = """\
 Organisations, persons and notes of one workspace.
@@ -35,8 +36,17 @@ api = NetzwerkstattAPI(
     docs=Swagger(settings={"validatorUrl": None}),
 )
 register_error_handlers(
-    api, path_objects={"organisation_id": Organisation, "person_id": Person, "note_id": Note}
+    api,
+    path_objects={
+        "organisation_id": Organisation,
+        "person_id": Person,
+        "note_id": Note,
+        "tie_id": Tie,
+        "recommendation_id": Recommendation,
+    },
 )
 api.add_router("/organisations", organisations.router)
 api.add_router("/persons", persons.router)
 api.add_router("/notes", notes.router)
+api.add_router("/ties", ties.router)
+api.add_router("/recommendations", recommendations.router)

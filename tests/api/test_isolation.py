@@ -9,13 +9,18 @@ import pytest
 
 from netzwerkstatt.contacts.models import Function, Note, Organisation, Person
 from netzwerkstatt.core.enums import Role
+from netzwerkstatt.network.enums import TieKind
+from netzwerkstatt.network.models import Recommendation, Tie
 from tests.api.schema import schema_operations
 from tests.factories import (
     EmailAddressFactory,
     FunctionFactory,
     MembershipFactory,
     NoteFactory,
+    ProjectFactory,
+    RecommendationFactory,
     TagFactory,
+    TieFactory,
 )
 
 MARKER = "FREMDMARKER"
@@ -39,10 +44,30 @@ def foreign(other_workspace):
     note = NoteFactory(
         workspace=other_workspace, organisation=function.organisation, text=f"{MARKER} Notiz"
     )
+    tie = TieFactory(
+        workspace=other_workspace,
+        kind=TieKind.ADVISES,
+        source_person=function.person,
+        target_person=None,
+        target_organisation=function.organisation,
+        note=f"{MARKER} Beziehung",
+        purpose=f"{MARKER}Zweck",
+    )
+    recommendation = RecommendationFactory(
+        workspace=other_workspace,
+        recommender=function.person,
+        subject_organisation=function.organisation,
+        recipient_person__last_name=f"{MARKER}Empfänger",
+        recipient_person__is_shared=True,
+        purpose=f"{MARKER}Zweck",
+    )
     return {
         "organisation_id": function.organisation.pk,
         "person_id": function.person.pk,
         "note_id": note.pk,
+        "tie_id": tie.pk,
+        "recommendation_id": recommendation.pk,
+        "project_id": ProjectFactory(workspace=other_workspace, name=f"{MARKER}Projekt").pk,
     }
 
 
@@ -53,6 +78,28 @@ def _bodies(foreign: dict) -> list[dict]:
         {"text": "übernommen", "organisation": foreign["organisation_id"]},
         {"text": "übernommen", "person": foreign["person_id"]},
         {"last_name": "übernommen", "functions": [{"organisation": foreign["organisation_id"]}]},
+        {
+            "kind": "knows",
+            "source": {"type": "person", "id": foreign["person_id"]},
+            "target": {"type": "person", "id": foreign["person_id"]},
+            "strength": 5,
+        },
+        {
+            "kind": "advises",
+            "source": {"type": "person", "id": foreign["person_id"]},
+            "target": {"type": "organisation", "id": foreign["organisation_id"]},
+            "strength": 5,
+            "project": foreign["project_id"],
+        },
+        {"strength": 1, "note": "übernommen", "project": foreign["project_id"]},
+        {
+            "recommender": foreign["person_id"],
+            "subject": {"type": "organisation", "id": foreign["organisation_id"]},
+            "recipient": {"type": "person", "id": foreign["person_id"]},
+            "date": "2026-03-02",
+            "outcome": "cooperation",
+        },
+        {"outcome": "cooperation", "on": "2026-03-02"},
     ]
 
 
@@ -66,6 +113,16 @@ def _foreign_state(other_workspace) -> list:
         ),
         sorted(Note.objects.filter(workspace=other_workspace).values_list("text", flat=True)),
         Function.objects.filter(workspace=other_workspace).count(),
+        sorted(
+            Tie.objects.filter(workspace=other_workspace).values_list(
+                "kind", "strength", "trust", "note", "last_contact"
+            )
+        ),
+        sorted(
+            Recommendation.objects.filter(workspace=other_workspace).values_list(
+                "outcome", "outcome_date", "purpose"
+            )
+        ),
     ]
 
 
