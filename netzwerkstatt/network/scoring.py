@@ -24,8 +24,11 @@ of its ties' probabilities, so every further hop costs and a longer path wins
 only when its ties are much stronger.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+
+import numpy as np
 
 from .graph import EMPLOYMENT, EMPLOYMENT_STRENGTH, Edge
 
@@ -71,11 +74,11 @@ def recency_factor(reference: date | None, *, today: date) -> float:
 def tie_factors(edge: Edge, *, today: date) -> TieFactors:
     if edge.kind == EMPLOYMENT:
         strength = STRENGTH_BASE[EMPLOYMENT_STRENGTH]
-        trust = TRUST_FACTOR[_clamp(EMPLOYMENT_TRUST if edge.trust is None else edge.trust)]
+        trust = TRUST_FACTOR[_clamp(edge.trust or EMPLOYMENT_TRUST)]
         recency = 1.0
     else:
         strength = STRENGTH_BASE[_clamp(edge.strength)]
-        trust = TRUST_UNKNOWN_FACTOR if edge.trust is None else TRUST_FACTOR[_clamp(edge.trust)]
+        trust = TRUST_FACTOR[_clamp(edge.trust)] if edge.trust else TRUST_UNKNOWN_FACTOR
         recency = recency_factor(reference_date(edge), today=today)
     return TieFactors(strength, trust, recency, strength * trust * recency)
 
@@ -83,3 +86,36 @@ def tie_factors(edge: Edge, *, today: date) -> TieFactors:
 def tie_probability(edge: Edge, *, today: date) -> float:
     """The chance that this tie carries an introduction, in (0, 1] (see the module docstring)."""
     return tie_factors(edge, today=today).probability
+
+
+def _ordinals(days) -> np.ndarray:
+    return np.array([day.toordinal() if day else 0 for day in days], np.int64)
+
+
+def tie_probabilities(edges: Sequence[Edge], *, today: date) -> np.ndarray:
+    """tie_probability of every edge, as a numpy array, equal to it bit for bit.
+
+    The factors come from the same tables and the same recency_factor (once per
+    distinct date) and are multiplied in the same order.
+    """
+    employment = np.array([edge.kind == EMPLOYMENT for edge in edges], bool)
+    strength = np.clip(np.array([edge.strength for edge in edges], np.int64), 1, 5)
+    given = np.array([edge.trust or 0 for edge in edges], np.int64)
+    given[employment & (given == 0)] = EMPLOYMENT_TRUST
+    trust = np.where(given != 0, np.clip(given, 1, 5), 0)
+    strength[employment] = EMPLOYMENT_STRENGTH
+    reference = np.maximum(
+        _ordinals(edge.last_contact for edge in edges), _ordinals(edge.since for edge in edges)
+    )
+    reference[employment] = -1
+
+    strength_table = np.array([0.0] + [STRENGTH_BASE[value] for value in range(1, 6)])
+    trust_table = np.array([TRUST_UNKNOWN_FACTOR] + [TRUST_FACTOR[value] for value in range(1, 6)])
+    days, position = np.unique(reference, return_inverse=True)
+    recency = np.array(
+        [
+            1.0 if day < 0 else recency_factor(date.fromordinal(day) if day else None, today=today)
+            for day in days.tolist()
+        ]
+    )
+    return strength_table[strength] * trust_table[trust] * recency[position.reshape(-1)]

@@ -1,0 +1,210 @@
+"""The warm-path index: node ids, the best tie per pair, a CSR of possible intermediates."""
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from datetime import date
+from operator import attrgetter
+
+import numpy as np
+
+from ..graph import Edge, NetworkData
+from ..scoring import tie_probabilities
+
+# Forward half-paths are kept for this many sets of sources.
+FORWARD_CACHE_SIZE = 8
+
+
+class Halves:
+    """Half-paths (rows of node ids) grouped by their last node, each group by falling score."""
+
+    def __init__(self, half: np.ndarray, score: np.ndarray):
+        order = np.lexsort((-score, half[:, -1]))
+        self.half = half[order]
+        self.score = score[order]
+        end = self.half[:, -1]
+        self.start = np.flatnonzero(np.concatenate([[len(end) > 0], end[1:] != end[:-1]]))
+        self.stop = np.append(self.start[1:], len(end))
+        self.meeting = end[self.start]
+        self.best = self.score[self.start]
+
+
+class Forward:
+    """The forward half-paths of 1 … depth hops from a set of sources, by last node."""
+
+    def __init__(self, graph: "PathGraph", sources: np.ndarray, depth: int):
+        n = len(graph.keys)
+        blocked = np.zeros(n, bool)
+        blocked[sources] = True
+        half, score = sources[:, None], np.ones(len(sources))
+        self.depth = depth
+        self.layers: list[Halves | None] = [None]
+        self.best: list[np.ndarray | None] = [None]  # per node: the best score ending there
+        self.group: list[np.ndarray | None] = [None]  # per node: its group in the layer, or -1
+        self.top = [1.0]  # the best score of each layer
+        for _ in range(depth):
+            half, score = graph.expand(half, score, blocked)
+            layer = Halves(half, score)
+            best = np.zeros(n)
+            best[layer.meeting] = layer.best
+            group = np.full(n, -1, np.int64)
+            group[layer.meeting] = np.arange(len(layer.meeting))
+            self.layers.append(layer)
+            self.best.append(best)
+            self.group.append(group)
+            self.top.append(float(layer.best.max()) if len(layer.best) else 0.0)
+
+
+class PathGraph:
+    """An index of a NetworkData for fast warm-path queries (see the package docstring).
+
+    Arrays: `pair_key` (sorted int64 `a * n + b` for a < b), `pair_prob`,
+    `pair_edge` (index into `edges`) hold the best tie per pair of nodes;
+    `ptr`/`nbr`/`prob` are the CSR of the neighbours that may be intermediates,
+    each node's neighbours sorted by falling probability. Build it once per
+    version of the graph and keep it: building is the expensive part.
+    """
+
+    def __init__(
+        self,
+        *,
+        keys: list[str],
+        index: dict[str, int],
+        edges: Sequence[Edge],
+        not_asked: np.ndarray,
+        pair_key: np.ndarray,
+        pair_prob: np.ndarray,
+        pair_edge: np.ndarray,
+        ptr: np.ndarray,
+        nbr: np.ndarray,
+        prob: np.ndarray,
+    ):
+        self.keys = keys
+        self.index = index
+        self.edges = edges
+        self.not_asked = not_asked
+        self.pair_key = pair_key
+        self.pair_prob = pair_prob
+        self.pair_edge = pair_edge
+        self.ptr = ptr
+        self.nbr = nbr
+        self.prob = prob
+        # the probability of each node's strongest tie to a possible intermediate
+        self.strongest = np.zeros(len(keys))
+        has = ptr[1:] > ptr[:-1]
+        self.strongest[has] = prob[ptr[:-1][has]]
+        self._forward: OrderedDict[tuple[int, ...], Forward] = OrderedDict()
+
+    @classmethod
+    def build(cls, data: NetworkData, *, today: date) -> "PathGraph":
+        keys = [node.key for node in data.nodes]
+        index = {key: i for i, key in enumerate(keys)}
+        n = len(keys)
+        person = np.fromiter((node.type == "person" for node in data.nodes), bool, n)
+        team = np.fromiter((node.team for node in data.nodes), bool, n)
+        unwilling = np.fromiter((node.door_opener == "unwilling" for node in data.nodes), bool, n)
+        not_asked = np.fromiter((node.door_opener == "not_asked" for node in data.nodes), bool, n)
+        intermediate = person & ~team & ~unwilling
+
+        edges = data.edges
+        source = _node_ids(index, edges, "source")
+        target = _node_ids(index, edges, "target")
+        probability = tie_probabilities(edges, today=today)
+
+        valid = (source >= 0) & (target >= 0) & (source != target)
+        edge_ids = np.flatnonzero(valid)
+        low = np.minimum(source[valid], target[valid])
+        high = np.maximum(source[valid], target[valid])
+        probability = probability[valid]
+        key = low * n + high
+        # the best tie per pair: highest probability, then the first given
+        order = np.lexsort((edge_ids, -probability, key))
+        key = key[order]
+        first = np.ones(len(key), bool)
+        first[1:] = key[1:] != key[:-1]
+        chosen = order[first]
+        pair_prob = probability[chosen]
+        low, high = low[chosen], high[chosen]
+
+        # the CSR of neighbours that may be intermediates, in both directions
+        forward = intermediate[high]
+        backward = intermediate[low]
+        origin = np.concatenate([low[forward], high[backward]])
+        neighbour = np.concatenate([high[forward], low[backward]])
+        neighbour_prob = np.concatenate([pair_prob[forward], pair_prob[backward]])
+        order = np.lexsort((neighbour, -neighbour_prob, origin))
+        ptr = np.zeros(n + 1, np.int64)
+        np.cumsum(np.bincount(origin, minlength=n), out=ptr[1:])
+        return cls(
+            keys=keys,
+            index=index,
+            edges=edges,
+            not_asked=not_asked,
+            pair_key=key[first],
+            pair_prob=pair_prob,
+            pair_edge=edge_ids[chosen],
+            ptr=ptr,
+            nbr=neighbour[order].astype(np.int32),
+            prob=neighbour_prob[order],
+        )
+
+    @property
+    def nbytes(self) -> int:
+        """The memory of the index's arrays (without the keys, the edges and cached half-paths)."""
+        arrays = (
+            self.not_asked,
+            self.pair_key,
+            self.pair_prob,
+            self.pair_edge,
+            self.ptr,
+            self.nbr,
+            self.prob,
+            self.strongest,
+        )
+        return sum(array.nbytes for array in arrays)
+
+    def pair(self, a: int, b: int) -> int:
+        """The position of the best tie between nodes a and b in the pair arrays, or -1."""
+        key = min(a, b) * len(self.keys) + max(a, b)
+        position = int(np.searchsorted(self.pair_key, key))
+        if position < len(self.pair_key) and self.pair_key[position] == key:
+            return position
+        return -1
+
+    def expand(self, half: np.ndarray, score: np.ndarray, blocked: np.ndarray):
+        """Extend each half-path (a row of node ids) by one hop to a possible intermediate.
+
+        The first node of a row must be blocked (a source or the target); the
+        new node is neither blocked nor already in the row.
+        """
+        last = half[:, -1]
+        start = self.ptr[last]
+        count = self.ptr[last + 1] - start
+        total = int(count.sum())
+        row = np.repeat(np.arange(len(last)), count)
+        position = np.arange(total) + np.repeat(start - (np.cumsum(count) - count), count)
+        new = self.nbr[position]
+        keep = ~blocked[new]
+        for column in range(1, half.shape[1] - 1):
+            keep &= new != half[row, column]
+        row, new = row[keep], new[keep]
+        return np.column_stack([half[row], new]), score[row] * self.prob[position[keep]]
+
+    def forward(self, sources: np.ndarray, depth: int) -> Forward:
+        """The forward half-paths of the sources, cached for the latest FORWARD_CACHE_SIZE sets."""
+        key = tuple(sources.tolist())
+        cached = self._forward.get(key)
+        if cached is None or cached.depth < depth:
+            cached = Forward(self, sources, depth)
+        self._forward[key] = cached
+        self._forward.move_to_end(key)
+        while len(self._forward) > FORWARD_CACHE_SIZE:
+            self._forward.popitem(last=False)
+        return cached
+
+
+def _node_ids(index: dict[str, int], edges: Sequence[Edge], end: str) -> np.ndarray:
+    """The node ids of one end of the edges; -1 where the key is not a node."""
+    try:
+        return np.array(list(map(index.__getitem__, map(attrgetter(end), edges))), np.int64)
+    except KeyError:
+        return np.array([index.get(key, -1) for key in map(attrgetter(end), edges)], np.int64)
