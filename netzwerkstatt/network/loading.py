@@ -25,7 +25,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import connections
-from django.db.models import CharField, Q, QuerySet
+from django.db.models import CharField, F, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -36,9 +36,10 @@ from netzwerkstatt.core.selectors import data_versions
 
 from .enums import TIE_RULES, NodeType
 from .graph import EMPLOYMENT, EMPLOYMENT_STRENGTH, Edge, NetworkData, Node, node_key
-from .models import TeamMember, Tie
+from .models import Tie
+from .selectors import team_person_ids
+from .services import DATA_TOPIC as NETWORK_TOPIC
 
-NETWORK_TOPIC = "network"
 TOPICS = (CONTACTS_TOPIC, NETWORK_TOPIC)
 # Graphs kept per process: one per workspace and role visibility. At 100,000 persons
 # and 1,000,000 ties one graph with its path index takes a few hundred MB.
@@ -71,7 +72,7 @@ def _gc_paused():
 def _network_data(scope: Scope, *, today: date) -> NetworkData:
     data = NetworkData()
     person_nodes = _person_rows(scope)
-    team = _team_person_ids(scope, today=today)
+    team = team_person_ids(scope=scope, on=today)
     organisation_keys: dict[int, str] = {}
     organisation_names: dict[int, str] = {}
     for pk, name, kind, shared in (
@@ -94,14 +95,15 @@ def _network_data(scope: Scope, *, today: date) -> NetworkData:
             )
         )
 
-    # Current functions: employment edges, and each person's first one (in the order
-    # the person page lists them) as their affiliation and role.
+    # Current functions: employment edges, and each person's first one as their
+    # affiliation and role: open-ended before ending, then the newest (as the person
+    # page lists them on SQLite, on every database).
     affiliation: dict[int, tuple[str, str]] = {}
     employment: dict[tuple[int, int], Edge] = {}
     for person_id, organisation_id, role, start_date in (
         scope.objects(Function)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
-        .order_by("end_date", "-start_date", "pk")
+        .order_by(F("end_date").asc(nulls_first=True), F("start_date").desc(nulls_last=True), "pk")
         .values_list("person_id", "organisation_id", "role", "start_date")
         .iterator(chunk_size=CHUNK_SIZE)
     ):
@@ -162,21 +164,11 @@ def _person_rows(scope: Scope) -> dict[int, tuple[str, str, str, str, bool]]:
     return rows
 
 
-def _team_person_ids(scope: Scope, *, today: date) -> set[int]:
-    """Persons in the team today (partners see no team: TeamMember is not shared)."""
-    return set(
-        scope.objects(TeamMember)
-        .filter(Q(since__isnull=True) | Q(since__lte=today))
-        .filter(Q(until__isnull=True) | Q(until__gte=today))
-        .values_list("person_id", flat=True)
-    )
-
-
 def _tie_edges(
     scope: Scope, *, person_keys: dict[int, str], organisation_keys: dict[int, str]
 ) -> list[Edge]:
     directed = {kind.value: rule.directed for kind, rule in TIE_RULES.items()}
-    with_trust = not scope.is_partner
+    with_trust = scope.can("view_trust")
     dates = _Dates()
     edges = []
     append = edges.append
