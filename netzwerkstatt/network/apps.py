@@ -5,7 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class NetworkConfig(AppConfig):
     name = "netzwerkstatt.network"
     verbose_name = _("Relationship network")
-    contact_panels = ["netzwerkstatt.network.panels.ties_panel"]
+    contact_panels = [
+        "netzwerkstatt.network.panels.ties_panel",
+        "netzwerkstatt.network.views.paths.warm_paths_panel",
+    ]
     navigation = [
         ("network:recommendation_list", _("Recommendations"), "view_recommendations"),
         ("network:team", _("Team"), "view_team"),

@@ -245,15 +245,36 @@ def _raw_rows(queryset: QuerySet):
 
 
 @dataclass
-class _Entry:
+class CachedGraph:
+    """One version of a scope's graph, with the indexes built from it on first use."""
+
     version: str
     today: date
     data: NetworkData
-    path_graph: object = None
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    _path_graph: object = None
+    _nodes: dict[str, Node] | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def path_graph(self):
+        """The warm-path index (`paths.PathGraph`)."""
+        from .paths import PathGraph
+
+        with self._lock:
+            if self._path_graph is None:
+                self._path_graph = PathGraph.build(self.data, today=self.today)
+        return self._path_graph
+
+    @property
+    def nodes(self) -> dict[str, Node]:
+        """The nodes by key."""
+        with self._lock:
+            if self._nodes is None:
+                self._nodes = {node.key: node for node in self.data.nodes}
+        return self._nodes
 
 
-_cache: "OrderedDict[tuple[int, str], _Entry]" = OrderedDict()
+_cache: "OrderedDict[tuple[int, str], CachedGraph]" = OrderedDict()
 _cache_lock = threading.Lock()
 
 
@@ -268,20 +289,18 @@ def _version(scope: Scope) -> tuple[str, date]:
     return f"{contacts}.{network}.{today.isoformat()}", today
 
 
+def cached_graph(*, scope: Scope) -> CachedGraph:
+    """The scope's graph, rebuilt only when `graph_version` has changed. Read-only."""
+    return _entry(scope)
+
+
 def cached_network_data(*, scope: Scope) -> NetworkData:
-    """`network_data` of the scope, rebuilt only when `graph_version` has changed. Read-only."""
     return _entry(scope).data
 
 
 def cached_path_graph(*, scope: Scope):
-    """The warm-path index (`paths.PathGraph`) of the cached graph. Read-only."""
-    from .paths import PathGraph
-
-    entry = _entry(scope)
-    with entry.lock:
-        if entry.path_graph is None:
-            entry.path_graph = PathGraph.build(entry.data, today=entry.today)
-    return entry.path_graph
+    """The warm-path index (`paths.PathGraph`) of the cached graph."""
+    return _entry(scope).path_graph
 
 
 def graph_cache_clear() -> None:
@@ -289,7 +308,7 @@ def graph_cache_clear() -> None:
         _cache.clear()
 
 
-def _entry(scope: Scope) -> _Entry:
+def _entry(scope: Scope) -> CachedGraph:
     key = (scope.workspace.pk, PARTNER_VISIBILITY if scope.is_partner else TEAM_VISIBILITY)
     # The version is read before the build: data written meanwhile raises it, and the
     # next call rebuilds.
@@ -299,7 +318,7 @@ def _entry(scope: Scope) -> _Entry:
         if entry is not None and entry.version == version:
             _cache.move_to_end(key)
             return entry
-    entry = _Entry(version=version, today=today, data=network_data(scope=scope, today=today))
+    entry = CachedGraph(version=version, today=today, data=network_data(scope=scope, today=today))
     with _cache_lock:
         _cache[key] = entry
         _cache.move_to_end(key)

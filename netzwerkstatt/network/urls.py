@@ -6,4 +6,5 @@ app_name = "network"
 urlpatterns = [
     path("", include("netzwerkstatt.network.urls_survey")),
     path("", include("netzwerkstatt.network.urls_records")),
+    path("", include("netzwerkstatt.network.urls_map")),
 ]

@@ -7,14 +7,12 @@ from django.utils import timezone
 
 from netzwerkstatt.contacts.enums import DoorOpener, OrganisationKind
 from netzwerkstatt.contacts.services import person_update
-from netzwerkstatt.core.enums import Role
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.network.enums import NodeType, TieKind
 from netzwerkstatt.network.graph import EMPLOYMENT, EMPLOYMENT_STRENGTH
 from netzwerkstatt.network.loading import (
     cached_network_data,
     cached_path_graph,
-    graph_cache_clear,
     graph_version,
     network_data,
 )
@@ -30,18 +28,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 5, 4)
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    graph_cache_clear()
-    yield
-    graph_cache_clear()
-
-
-@pytest.fixture
-def partner_scope(workspace, partner):
-    return Scope(workspace=workspace, role=Role.PARTNER, user=partner)
 
 
 def edges_by_kind(data, kind):
