@@ -6,7 +6,7 @@ from netzwerkstatt.network.models import Recommendation, Tie
 
 from .auth import ApiTokenAuth
 from .errors import register_error_handlers
-from .routers import notes, organisations, persons, recommendations, ties
+from .routers import network, notes, organisations, persons, recommendations, ties
 
 DESCRIPTION = """\
 Organisations, persons and notes of one workspace.
@@ -50,3 +50,4 @@ api.add_router("/persons", persons.router)
 api.add_router("/notes", notes.router)
 api.add_router("/ties", ties.router)
 api.add_router("/recommendations", recommendations.router)
+api.add_router("", network.router)
