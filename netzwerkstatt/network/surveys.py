@@ -35,6 +35,7 @@ from netzwerkstatt.core.services import activity_record
 
 from .enums import AnswerStatus, Provenance, TieKind
 from .models import Survey, SurveyAnswer, Tie
+from .services import tie_save
 
 # Who may send surveys, see them and review their answers: the team, never partners.
 SURVEY_PERMISSION = "change_network"
@@ -220,8 +221,6 @@ def survey_answer_accept(
     entry's name and town (`create_organisation`). The tie is created or
     strengthened through `tie_save`, with the closeness as strength.
     """
-    from .services import tie_save
-
     _require(scope)
     answer = _pending(scope, answer)
     if organisation is not None:

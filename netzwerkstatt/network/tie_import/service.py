@@ -19,6 +19,7 @@ from netzwerkstatt.core.services import activity_record
 
 from ..enums import NodeType, Provenance, TieKind
 from ..models import Tie
+from ..services import tie_save
 from .columns import Columns, recognise
 from .rows import EndRef, TieRow, parsed_rows
 from .values import kind_for_ends, kinds_between
@@ -137,8 +138,6 @@ def _sorted(result: TieImportResult) -> TieImportResult:
 
 
 def _write(scope: Scope, tie: _PlannedTie, columns: Columns, result: TieImportResult) -> None:
-    from ..services import tie_save
-
     row = tie.row
     try:
         with transaction.atomic():

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from netzwerkstatt.contacts.models import Person
 from netzwerkstatt.contacts.selectors import PersonFilter, person_list
 from netzwerkstatt.core.decorators import scoped_view
 from netzwerkstatt.core.pagination import paginate
@@ -263,6 +264,22 @@ def _mailto(survey: Survey, link: str, *, sender) -> str:
     body = "\n\n".join(part for part in parts if part)
     address = recipient.address if recipient else ""
     return f"mailto:{quote(address)}?subject={quote(subject)}&body={quote(body)}"
+
+
+def survey_panel(*, scope, subject) -> dict | None:
+    """The "Partner survey" section of a person's page (for `NetworkConfig.contact_panels`).
+
+    Lists the surveys sent to the person and links to sending a new one; shown
+    to the team only, and not on organisations' pages.
+    """
+    if not isinstance(subject, Person) or not scope.can(SURVEY_PERMISSION):
+        return None
+    return {
+        "template": "network/_survey_panel.html",
+        "person": subject,
+        "surveys": list(surveys.survey_list(scope=scope).filter(respondent=subject)[:5]),
+        "now": timezone.now(),
+    }
 
 
 # --- the public pages (no login; the token opens one survey) ----------------------------

@@ -537,3 +537,32 @@ def _system(workspace):
     from netzwerkstatt.core.scoping import Scope
 
     return Scope.system(workspace)
+
+
+def test_survey_panel_lists_the_persons_surveys_for_the_team(scope, sent, respondent):
+    from netzwerkstatt.network.views.surveys import survey_panel
+
+    panel = survey_panel(scope=scope, subject=respondent)
+
+    assert panel["template"] == "network/_survey_panel.html"
+    assert panel["surveys"] == [sent[0]]
+
+
+def test_survey_panel_is_not_for_partners_or_organisations(partner_scope, scope, organisation):
+    from netzwerkstatt.network.views.surveys import survey_panel
+
+    assert survey_panel(scope=partner_scope, subject=PersonFactory()) is None
+    assert survey_panel(scope=scope, subject=organisation) is None
+
+
+def test_survey_panel_renders_on_the_person_page_template(staff_client, scope, sent, respondent):
+    from django.template.loader import render_to_string
+
+    from netzwerkstatt.network.views.surveys import survey_panel
+
+    html = render_to_string(
+        "network/_survey_panel.html", {"panel": survey_panel(scope=scope, subject=respondent)}
+    )
+
+    assert reverse("network:survey_detail", args=[sent[0].pk]) in html
+    assert f"?person={respondent.pk}" in html
