@@ -28,14 +28,12 @@ def ties_panel(
     node_key = selectors.node_key_of(subject)
     can_change = scope.can("change_network")
     if can_change and tie_form is None:
-        tie_form = TieForm(
-            scope=scope, fixed_node=True, initial={"node": subject}, prefix=f"tie-{node_key}"
-        )
+        tie_form = TieForm(scope=scope, fixed_node=True, initial={"node": subject}, prefix="tie")
     if can_change and recommendation_form is None:
         recommendation_form = RecommendationForm(
             scope=scope,
             initial=recommendation_initial(scope=scope, subject=subject),
-            prefix=f"recommendation-{node_key}",
+            prefix="recommendation",
         )
     show_recommendations = scope.can("view_recommendations")
     return {
