@@ -111,7 +111,8 @@ def test_ties_panel_query_count_is_independent_of_ties(
         html = render_to_string(TEMPLATE, {"panel": panel}, request=request)
 
     assert len(panel["ties"]) == 15
-    assert html.count("<li>") == 10
+    assert len(panel["recommendations"]) == 10
+    assert html.count("<li>") == 15 + 10
 
 
 def test_panel_links_to_all_ties_when_more_than_shown(staff_client, workspace):
