@@ -16,7 +16,7 @@ from netzwerkstatt.core.models import Project
 from netzwerkstatt.core.scoping import Scope
 
 from .enums import TIE_RULES, NodeType, Provenance, RecommendationOutcome
-from .models import Tie
+from .models import TeamMember, Tie
 from .selectors import node_from_key, node_key_of, node_type, workspace_users
 
 STRENGTH_CHOICES = [
@@ -299,8 +299,13 @@ class TeamMemberForm(ScopedForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("person") and not cleaned.get("last_name"):
+        person = cleaned.get("person")
+        if not person and not cleaned.get("last_name"):
             self.add_error("person", _("Choose a person, or enter the name of a new one."))
+        if person and self.scope.objects(TeamMember).filter(person=person).exists():
+            self.add_error(
+                "person", _("This person is already on the team; edit them in the list.")
+            )
         since, until = cleaned.get("since"), cleaned.get("until")
         if since and until and until < since:
             self.add_error("until", _("The end date must not be before the start date."))

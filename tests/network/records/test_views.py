@@ -577,3 +577,16 @@ def test_navigation_shows_recommendations_and_team_to_team_only(client, staff, p
     for url in pages:
         assert f'href="{url}"' in staff_home
         assert f'href="{url}"' not in partner_home
+
+
+def test_team_page_refuses_person_already_on_team(lead_client, workspace, staff):
+    member = TeamMemberFactory(workspace=workspace, user=staff)
+
+    response = lead_client.post(
+        reverse("network:team"), {"member-person": f"person:{member.person.pk}"}
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["person"]
+    member.refresh_from_db()
+    assert member.user == staff
