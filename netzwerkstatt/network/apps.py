@@ -13,4 +13,5 @@ class NetworkConfig(AppConfig):
         ("network:recommendation_list", _("Recommendations"), "view_recommendations"),
         ("network:team", _("Team"), "view_team"),
         ("network:survey_list", _("Partner surveys"), "change_network"),
+        ("network:map", _("Network map"), "view_contacts"),
     ]
