@@ -534,9 +534,12 @@ def team_member_set(
     if created:
         member = TeamMember(workspace=scope.workspace, person=person)
     if user is not None:
-        moved = scope.objects(TeamMember).filter(user=user).exclude(pk=member.pk).update(user=None)
-        if moved:
-            activity_record(scope=scope, action=Action.UPDATED, details={"fields": ["user"]})
+        for other in scope.objects(TeamMember).filter(user=user).exclude(pk=member.pk):
+            other.user = None
+            other.save(update_fields=["user"])
+            activity_record(
+                scope=scope, action=Action.UPDATED, target=other, details={"fields": ["user"]}
+            )
     changed = _assign(member, {"user": user, "since": since, "until": until})
     if created or changed:
         member.full_clean()
