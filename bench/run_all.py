@@ -7,7 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-BENCHMARKS = ["import_contacts.py", "list_search.py"]
+BENCHMARKS = [
+    "import_contacts.py",
+    "list_search.py",
+    "warm_paths.py",
+    "network_analytics.py",
+]
 
 
 def main() -> int:

@@ -1,5 +1,6 @@
 """The warm-path index: node ids, the best tie per pair, a CSR of possible intermediates."""
 
+import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import date
@@ -93,6 +94,7 @@ class PathGraph:
         has = ptr[1:] > ptr[:-1]
         self.strongest[has] = prob[ptr[:-1][has]]
         self._forward: OrderedDict[tuple[int, ...], Forward] = OrderedDict()
+        self._lock = threading.Lock()  # queries may share one index across threads
 
     @classmethod
     def build(cls, data: NetworkData, *, today: date) -> "PathGraph":
@@ -192,13 +194,15 @@ class PathGraph:
     def forward(self, sources: np.ndarray, depth: int) -> Forward:
         """The forward half-paths of the sources, cached for the latest FORWARD_CACHE_SIZE sets."""
         key = tuple(sources.tolist())
-        cached = self._forward.get(key)
+        with self._lock:
+            cached = self._forward.get(key)
         if cached is None or cached.depth < depth:
-            cached = Forward(self, sources, depth)
-        self._forward[key] = cached
-        self._forward.move_to_end(key)
-        while len(self._forward) > FORWARD_CACHE_SIZE:
-            self._forward.popitem(last=False)
+            cached = Forward(self, sources, depth)  # outside the lock; a race computes it twice
+        with self._lock:
+            self._forward[key] = cached
+            self._forward.move_to_end(key)
+            while len(self._forward) > FORWARD_CACHE_SIZE:
+                self._forward.popitem(last=False)
         return cached
 
 

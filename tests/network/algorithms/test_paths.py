@@ -1,5 +1,6 @@
 import itertools
 import math
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date
 
@@ -276,3 +277,25 @@ def test_warm_paths_empty_for_unknown_or_equal_ends(sources, target):
 
 def test_warm_paths_empty_for_an_empty_graph():
     assert paths_of(NetworkData(), sources=["person:1"], target="person:2") == []
+
+
+def test_warm_paths_from_many_threads_equal_sequential_answers():
+    nodes = [person(pk, team=pk <= 12) for pk in range(1, 60)]
+    edges = [tie(f"person:{pk}", f"person:{(pk * 7) % 59 + 1}") for pk in range(1, 60)]
+    edges += [tie(f"person:{pk}", f"person:{pk + 1}", strength=pk % 5 + 1) for pk in range(1, 59)]
+    data = NetworkData(nodes=nodes, edges=edges)
+    queries = [
+        ([f"person:{a}", f"person:{b}"], f"person:{t}")
+        for a in range(1, 13)
+        for b in range(1, 13, 5)
+        for t in (20, 35, 50)
+    ]  # more sets of sources than the index caches
+    expected = [paths_of(data, sources=sources, target=target) for sources, target in queries]
+    graph = PathGraph.build(data, today=TODAY)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        found = list(
+            pool.map(lambda query: warm_paths(graph, sources=query[0], target=query[1]), queries)
+        )
+
+    assert found == expected
