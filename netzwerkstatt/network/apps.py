@@ -14,4 +14,6 @@ class NetworkConfig(AppConfig):
         ("network:team", _("Team"), "view_team"),
         ("network:survey_list", _("Partner surveys"), "change_network"),
         ("network:map", _("Network map"), "view_contacts"),
+        ("network:health", _("Network health"), "view_network_health"),
     ]
+    overview = "netzwerkstatt.network.views.health.overview"

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", include("netzwerkstatt.network.urls_survey")),
     path("", include("netzwerkstatt.network.urls_records")),
     path("", include("netzwerkstatt.network.urls_map")),
+    path("", include("netzwerkstatt.network.urls_health")),
 ]
