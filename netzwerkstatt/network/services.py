@@ -98,6 +98,7 @@ def tie_save(
         scope.objects(Tie)
         .select_for_update()
         .filter(kind=kind, **_end_lookup("source", source), **_end_lookup("target", target))
+        .order_by("pk")
         .first()
     )
     if tie is None:
@@ -116,7 +117,7 @@ def tie_save(
             **_end_fields("source", source),
             **_end_fields("target", target),
         )
-        tie.full_clean()
+        _tie_clean(tie)
         tie.save()
         activity_record(scope=scope, action=Action.CREATED, target=tie)
         network_changed(scope=scope)
@@ -137,7 +138,7 @@ def tie_save(
     ).clean_fields(exclude=_all_but("strength", "trust", "provenance"))
     changed = _assign(tie, merged)
     if changed:
-        tie.full_clean()
+        _tie_clean(tie)
         tie.save()
         activity_record(scope=scope, action=Action.UPDATED, target=tie, details={"fields": changed})
         network_changed(scope=scope)
@@ -179,7 +180,7 @@ def tie_update(*, scope: Scope, tie: Tie, **fields) -> Tie:
                 {"kind": _("A tie of this kind between these two already exists.")}
             )
     if changed:
-        tie.full_clean()
+        _tie_clean(tie)
         tie.save()
         activity_record(scope=scope, action=Action.UPDATED, target=tie, details={"fields": changed})
         network_changed(scope=scope)
@@ -287,6 +288,24 @@ def _end_fields(end: str, node: Node) -> dict:
 def _end_lookup(end: str, node: Node) -> dict:
     field = "person" if isinstance(node, Person) else "organisation"
     return {f"{end}_{field}": node}
+
+
+# Checked by the services themselves before saving (scope, canonical_ends, _check_ends,
+# _check_project); the database enforces the check constraints again.
+TIE_CHECKED_FIELDS = (
+    "workspace", "recorded_by", "project", "source_person", "source_organisation",
+    "target_person", "target_organisation",
+)  # fmt: skip
+
+
+def _tie_clean(tie: Tie) -> None:
+    """full_clean without the per-row queries of foreign-key lookups and check constraints.
+
+    Those cost a dozen queries per tie (13 ms on SQLite), which an import of
+    thousands of ties through tie_save cannot afford, and the services have
+    checked them already.
+    """
+    tie.full_clean(exclude=TIE_CHECKED_FIELDS, validate_constraints=False)
 
 
 def _all_but(*names: str) -> list[str]:
