@@ -11,10 +11,10 @@ from netzwerkstatt.contacts.services import person_update
 from netzwerkstatt.core.enums import Action, Role
 from netzwerkstatt.core.models import ActivityEntry, DataVersion
 from netzwerkstatt.core.scoping import Scope
-from netzwerkstatt.network import metrics
 from netzwerkstatt.network.loading import graph_version
 from netzwerkstatt.network.metrics import (
     LOCK_TOPIC,
+    background,
     betweenness_sample_size,
     metrics_compute,
     metrics_current,
@@ -286,7 +286,7 @@ def test_metrics_lock_is_taken_once_until_released(workspace, other_workspace):
 
 def test_metrics_lock_expires(workspace):
     metrics_lock_acquire(workspace=workspace)
-    expired = metrics._now_ms() - metrics._expires_ms() - 1
+    expired = background._now_ms() - background._expires_ms() - 1
     DataVersion.objects.filter(workspace=workspace, topic=LOCK_TOPIC).update(version=expired)
 
     assert not metrics_is_running(workspace=workspace)

@@ -1,0 +1,127 @@
+"""Recompute in a background thread, one computation per workspace at a time.
+
+The guard works across processes and servers because it is a row in the
+database (`DataVersion` with topic LOCK_TOPIC): its version holds the time the
+lock was taken, in milliseconds, or 0 when free. A lock older than LOCK_EXPIRES
+counts as free, so a process that died does not block the workspace for good.
+"""
+
+import logging
+import math
+import threading
+import time
+from datetime import timedelta
+
+from django.db import DatabaseError, connection, transaction
+
+from netzwerkstatt.core.models import DataVersion, Workspace
+from netzwerkstatt.core.scoping import Scope
+
+from ..models import MetricsSnapshot
+from .snapshots import metrics_compute, metrics_is_stale
+
+logger = logging.getLogger(__name__)
+
+LOCK_TOPIC = "network-metrics-lock"
+# Longer than the largest computation (about a minute at 100,000 persons / 500,000 ties).
+LOCK_EXPIRES = timedelta(minutes=15)
+
+
+def metrics_is_running(*, workspace: Workspace) -> bool:
+    """True while some process holds the workspace's computation lock."""
+    taken = (
+        DataVersion.objects.filter(workspace=workspace, topic=LOCK_TOPIC)
+        .values_list("version", flat=True)
+        .first()
+    )
+    return bool(taken) and taken > _now_ms() - _expires_ms()
+
+
+# ------------------------------------------------------------------ in the background
+
+
+def metrics_refresh_in_background(*, workspace: Workspace) -> bool:
+    """Start recomputing in a background thread if stale and nobody computes already.
+
+    Returns whether a computation was started. Never raises: a failure to start
+    is logged, and the page shows the older snapshot. The thread starts once the
+    lock is committed (`on_commit`); it computes, releases the lock and closes
+    its database connection (`metrics_refresh_run`).
+    """
+    try:
+        scope = Scope.system(workspace)
+        if not metrics_is_stale(scope=scope):
+            return False
+        token = metrics_lock_acquire(workspace=workspace)
+        if token is None:
+            return False
+        transaction.on_commit(
+            lambda: _thread_start(workspace_id=workspace.pk, token=token), robust=True
+        )
+    except Exception:  # the page must load even when the database or a thread fails here
+        logger.exception("Could not start the network metrics of workspace %s", workspace.pk)
+        return False
+    return True
+
+
+def metrics_refresh_run(*, workspace_id: int, token: int) -> MetricsSnapshot | None:
+    """What the background thread runs: compute and store, then release the lock.
+
+    Catches every error (the thread has nobody to report to but the log). Closes
+    the thread's database connection at the end unless a caller's transaction is
+    using it (as in tests, which run this function directly).
+    """
+    snapshot = None
+    try:
+        workspace = Workspace.objects.get(pk=workspace_id)
+        snapshot = metrics_compute(scope=Scope.system(workspace))
+    except Exception:
+        logger.exception("Computing the network metrics of workspace %s failed", workspace_id)
+    finally:
+        try:
+            metrics_lock_release(workspace_id=workspace_id, token=token)
+        except DatabaseError:
+            logger.exception("Could not release the metrics lock of workspace %s", workspace_id)
+        if not connection.in_atomic_block:
+            connection.close()
+    return snapshot
+
+
+def _thread_start(*, workspace_id: int, token: int) -> None:
+    threading.Thread(
+        target=metrics_refresh_run,
+        kwargs={"workspace_id": workspace_id, "token": token},
+        name=f"network-metrics-{workspace_id}",
+        daemon=True,
+    ).start()
+
+
+def metrics_lock_acquire(*, workspace: Workspace) -> int | None:
+    """Take the workspace's computation lock; its token, or None if someone holds it.
+
+    One conditional UPDATE decides: of two processes trying at once, the database
+    lets one change the row, and the other finds the condition no longer true.
+    """
+    DataVersion.objects.get_or_create(
+        workspace=workspace, topic=LOCK_TOPIC, defaults={"version": 0}
+    )
+    token = _now_ms()
+    taken = DataVersion.objects.filter(
+        workspace=workspace, topic=LOCK_TOPIC, version__lte=token - _expires_ms()
+    ).update(version=token)
+    return token if taken else None
+
+
+def metrics_lock_release(*, workspace_id: int, token: int) -> None:
+    """Free the lock if it is still ours (it may have expired and been taken by another)."""
+    DataVersion.objects.filter(workspace_id=workspace_id, topic=LOCK_TOPIC, version=token).update(
+        version=0
+    )
+
+
+def _now_ms() -> int:
+    return math.floor(time.time() * 1000)
+
+
+def _expires_ms() -> int:
+    return int(LOCK_EXPIRES.total_seconds() * 1000)
