@@ -19,6 +19,8 @@ from netzwerkstatt.core.models import Project, User, Workspace
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record, workspace_create
 
+from .network.plan import network_plan
+from .network.writer import NETWORK_TABLES, NetworkWriter
 from .plan import contacts_plan
 from .projects import demo_projects_create
 from .users import demo_users_ensure
@@ -76,7 +78,34 @@ def contacts_step(context: DemoContext) -> None:
     )
 
 
-STEPS: tuple[Callable[[DemoContext], None], ...] = (users_step, projects_step, contacts_step)
+def network_step(context: DemoContext) -> None:
+    """The project team, door openers, ties, recommendations and partner surveys."""
+    plan = network_plan(seed=context.seed, contacts=contacts_plan(seed=context.seed))
+    written = NetworkWriter(
+        workspace=context.workspace,
+        users=context.users,
+        projects=context.projects,
+        organisations=context.organisations,
+        persons=context.persons,
+    ).write(plan)
+    planner_statistics_refresh(*NETWORK_TABLES)
+    persons = len(plan.team.persons) + len(plan.team.acquaintances)
+    context.counts.update(
+        persons=context.counts.get("persons", 0) + persons,
+        functions=context.counts.get("functions", 0) + persons,
+        team_members=len(written.team),
+        ties=written.ties,
+        recommendations=len(written.recommendations),
+        surveys=len(written.surveys),
+    )
+
+
+STEPS: tuple[Callable[[DemoContext], None], ...] = (
+    users_step,
+    projects_step,
+    contacts_step,
+    network_step,
+)
 
 
 @transaction.atomic
