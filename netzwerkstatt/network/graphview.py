@@ -17,11 +17,12 @@ large workspaces. Node sizes follow betweenness from the newest metrics snapshot
 when there is one, else the degree in the filtered graph.
 """
 
-import math
 import threading
 from collections import defaultdict, deque
 from dataclasses import dataclass
+from functools import cached_property
 
+import numpy as np
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -66,25 +67,70 @@ class GraphFilter:
     isolates: bool = False
 
 
+class GraphArrays:
+    """A graph's nodes and edges as numpy arrays, so that filters cost milliseconds at a
+    million ties. Built once per graph version (`loading.CachedGraph.derived`)."""
+
+    def __init__(self, data: NetworkData):
+        self.data = data
+        nodes, edges = data.nodes, data.edges
+        self.keys = [node.key for node in nodes]
+        self.index = {key: position for position, key in enumerate(self.keys)}
+        self.is_organisation = np.fromiter(
+            (node.type == NodeType.ORGANISATION for node in nodes), bool, len(nodes)
+        )
+        self.organisation_kinds = {kind: code for code, kind in enumerate(OrganisationKind.values)}
+        self.organisation_kind = np.fromiter(
+            (self.organisation_kinds.get(node.organisation_kind, -1) for node in nodes),
+            np.int16,
+            len(nodes),
+        )
+        index, m = self.index, len(edges)
+        self.source = np.fromiter((index[edge.source] for edge in edges), np.int64, m)
+        self.target = np.fromiter((index[edge.target] for edge in edges), np.int64, m)
+        self.strength = np.fromiter((edge.strength for edge in edges), np.int8, m)
+        self.kinds: dict[str, int] = {}
+        self.kind = np.fromiter(
+            (self.kinds.setdefault(edge.kind, len(self.kinds)) for edge in edges), np.int16, m
+        )
+        self.tie = np.fromiter(
+            (-1 if edge.tie_id is None else edge.tie_id for edge in edges), np.int64, m
+        )
+
+
 @dataclass
 class FilteredGraph:
-    data: NetworkData
+    """What the filters keep of a graph: masks over its nodes and edges."""
+
+    arrays: GraphArrays
+    nodes: np.ndarray  # bool per node
+    edges: np.ndarray  # bool per edge
     centre: str = ""
-    distance: dict[str, int] | None = None  # ego network: hops from the centre
+    distance: np.ndarray | None = None  # ego network: hops from the centre, -1 beyond
+
+    @cached_property
+    def data(self) -> NetworkData:
+        graph = self.arrays.data
+        return NetworkData(
+            nodes=[graph.nodes[i] for i in np.flatnonzero(self.nodes).tolist()],
+            edges=[graph.edges[i] for i in np.flatnonzero(self.edges).tolist()],
+        )
 
 
 def graph_filtered(*, scope: Scope, filters: GraphFilter) -> FilteredGraph:
     """The scope's graph as the filters restrict it; Http404 for a centre outside the scope."""
     if filters.centre:
         node_from_key(scope=scope, key=filters.centre)
-    graph = cached_graph(scope=scope)
+    arrays = cached_graph(scope=scope).derived(
+        "graph_arrays", lambda graph: GraphArrays(graph.data)
+    )
     tagged = _tagged_keys(scope, filters.tag) if filters.tag else None
     project_ties = (
         set(scope.objects(Tie).filter(project_id=filters.project).values_list("pk", flat=True))
         if filters.project
         else None
     )
-    return restrict(graph.data, filters=filters, tagged=tagged, project_ties=project_ties)
+    return select(arrays, filters=filters, tagged=tagged, project_ties=project_ties)
 
 
 def restrict(
@@ -94,38 +140,77 @@ def restrict(
     tagged: set[str] | None = None,
     project_ties: set[int] | None = None,
 ) -> FilteredGraph:
-    """The pure part of `graph_filtered`: keep the nodes and edges the filters ask for."""
-    kind = filters.organisation_kind
+    """`select` on a graph not yet indexed (tests, one-off uses)."""
+    return select(GraphArrays(data), filters=filters, tagged=tagged, project_ties=project_ties)
 
-    def keep_node(node: Node) -> bool:
-        if kind and node.type == NodeType.ORGANISATION and node.organisation_kind != kind:
-            return False
-        return tagged is None or node.key in tagged
 
-    def keep_edge(edge: Edge) -> bool:
-        if filters.tie_kind and edge.kind != filters.tie_kind:
-            return False
-        if edge.strength < filters.min_strength:
-            return False
-        return project_ties is None or edge.tie_id in project_ties
-
-    nodes = [node for node in data.nodes if keep_node(node)]
-    keys = {node.key for node in nodes}
-    edges = [
-        edge
-        for edge in data.edges
-        if edge.source in keys and edge.target in keys and keep_edge(edge)
-    ]
+def select(
+    arrays: GraphArrays,
+    *,
+    filters: GraphFilter,
+    tagged: set[str] | None = None,
+    project_ties: set[int] | None = None,
+) -> FilteredGraph:
+    """Keep the nodes and edges the filters ask for (see the module docstring)."""
+    source, target = arrays.source, arrays.target
+    nodes = np.ones(len(arrays.keys), bool)
+    if filters.organisation_kind:
+        code = arrays.organisation_kinds.get(filters.organisation_kind, -2)
+        nodes &= ~arrays.is_organisation | (arrays.organisation_kind == code)
+    if tagged is not None:
+        nodes &= _mask(arrays, tagged)
+    edges = nodes[source] & nodes[target]
+    if filters.tie_kind:
+        edges &= arrays.kind == arrays.kinds.get(filters.tie_kind, -1)
+    if filters.min_strength > 1:
+        edges &= arrays.strength >= filters.min_strength
+    if project_ties is not None:
+        edges &= np.isin(arrays.tie, np.fromiter(project_ties, np.int64, len(project_ties)))
+    centre = arrays.index.get(filters.centre, -1) if filters.centre else -1
+    if centre >= 0 and not nodes[centre]:
+        centre = -1
     distance = None
-    centre = filters.centre if filters.centre in keys else ""
     if filters.centre:
-        distance = ego_distances(edges, centre=centre, depth=filters.depth) if centre else {}
-        nodes = [node for node in nodes if node.key in distance]
-        edges = [edge for edge in edges if edge.source in distance and edge.target in distance]
+        distance = _distances(source[edges], target[edges], len(nodes), centre, filters.depth)
+        nodes &= distance >= 0
+        edges &= nodes[source] & nodes[target]
     if not filters.isolates:
-        linked = {edge.source for edge in edges} | {edge.target for edge in edges} | {centre}
-        nodes = [node for node in nodes if node.key in linked]
-    return FilteredGraph(NetworkData(nodes=nodes, edges=edges), centre=centre, distance=distance)
+        linked = np.zeros(len(nodes), bool)
+        linked[source[edges]] = True
+        linked[target[edges]] = True
+        if centre >= 0:
+            linked[centre] = True
+        nodes &= linked
+    return FilteredGraph(
+        arrays, nodes, edges, centre=arrays.keys[centre] if centre >= 0 else "", distance=distance
+    )
+
+
+def _distances(source, target, n: int, centre: int, depth: int) -> np.ndarray:
+    """Hops from the centre over these edges (either direction), up to `depth`; -1 beyond."""
+    distance = np.full(n, -1, np.int16)
+    if centre < 0:
+        return distance
+    distance[centre] = 0
+    frontier = np.zeros(n, bool)
+    frontier[centre] = True
+    for step in range(1, depth + 1):
+        touching = frontier[source] | frontier[target]
+        reached = np.zeros(n, bool)
+        reached[source[touching]] = True
+        reached[target[touching]] = True
+        reached &= distance < 0
+        if not reached.any():
+            break
+        distance[reached] = step
+        frontier = reached
+    return distance
+
+
+def _mask(arrays: GraphArrays, keys: set[str]) -> np.ndarray:
+    mask = np.zeros(len(arrays.keys), bool)
+    mask[[arrays.index[key] for key in keys if key in arrays.index]] = True
+    return mask
 
 
 def ego_distances(edges: list[Edge], *, centre: str, depth: int) -> dict[str, int]:
@@ -147,15 +232,6 @@ def ego_distances(edges: list[Edge], *, centre: str, depth: int) -> dict[str, in
     return distance
 
 
-def degrees(edges: list[Edge]) -> dict[str, int]:
-    """Ties per node (each tie counted, also several between the same two nodes)."""
-    degree: dict[str, int] = defaultdict(int)
-    for edge in edges:
-        degree[edge.source] += 1
-        degree[edge.target] += 1
-    return degree
-
-
 def _tagged_keys(scope: Scope, tag: int) -> set[str]:
     organisations = scope.objects(Organisation).filter(tags=tag).values_list("pk", flat=True)
     persons = scope.objects(Person).filter(tags=tag).values_list("pk", flat=True)
@@ -169,54 +245,56 @@ def _tagged_keys(scope: Scope, tag: int) -> set[str]:
 
 def map_elements(*, scope: Scope, filtered: FilteredGraph, max_nodes: int = MAX_MAP_NODES) -> dict:
     """Cytoscape.js elements of the filtered graph, at most `max_nodes` nodes, and counts."""
-    data = filtered.data
-    degree = degrees(data.edges)
+    arrays = filtered.arrays
+    source, target = arrays.source[filtered.edges], arrays.target[filtered.edges]
+    n = len(arrays.keys)
+    degree = np.bincount(source, minlength=n) + np.bincount(target, minlength=n)
+    chosen = np.flatnonzero(filtered.nodes)
     betweenness = snapshot_betweenness(scope=scope)
-    nodes = data.nodes
-    if len(nodes) > max_nodes:
-        distance = filtered.distance or {}
-        nodes = sorted(
-            nodes,
-            key=lambda node: (
-                distance.get(node.key, 0),
-                -(betweenness or {}).get(node.key, 0.0),
-                -degree.get(node.key, 0),
-                node.key,
-            ),
-        )[:max_nodes]
-    shown = {node.key for node in nodes}
-    edges = [edge for edge in data.edges if edge.source in shown and edge.target in shown]
-    centrality = (
-        {node.key: betweenness.get(node.key, 0.0) for node in nodes}
+    between = (
+        np.array([betweenness.get(arrays.keys[i], 0.0) for i in chosen.tolist()])
         if betweenness
-        else {node.key: float(degree.get(node.key, 0)) for node in nodes}
+        else np.zeros(len(chosen))
     )
-    top = max(centrality.values(), default=0.0) or 1.0
+    total_nodes, total_edges = len(chosen), int(filtered.edges.sum())
+    if len(chosen) > max_nodes:
+        distance = (
+            filtered.distance[chosen] if filtered.distance is not None else np.zeros(len(chosen))
+        )
+        order = np.lexsort((chosen, -degree[chosen], -between, distance))[:max_nodes]
+        chosen, between = chosen[order], between[order]
+    kept = np.zeros(n, bool)
+    kept[chosen] = True
+    edges = np.flatnonzero(filtered.edges & kept[arrays.source] & kept[arrays.target])
+    centrality = between if betweenness else degree[chosen].astype(float)
+    top = float(centrality.max()) if len(centrality) and centrality.max() > 0 else 1.0
+    sizes = SIZE_MIN + (SIZE_MAX - SIZE_MIN) * np.sqrt(centrality / top)
     urls = {
         NodeType.PERSON: reverse("contacts:person_detail", args=[0]),
         NodeType.ORGANISATION: reverse("contacts:organisation_detail", args=[0]),
     }
-    capped = len(nodes) < len(data.nodes)
+    graph = arrays.data
+    capped = len(chosen) < total_nodes
     return {
         "elements": {
             "nodes": [
                 _node_element(
-                    node,
-                    degree=degree.get(node.key, 0),
-                    betweenness=(betweenness or {}).get(node.key),
-                    size=SIZE_MIN + (SIZE_MAX - SIZE_MIN) * math.sqrt(centrality[node.key] / top),
-                    url=urls[node.type].replace("/0/", f"/{node.pk}/"),
-                    centre=node.key == filtered.centre,
+                    graph.nodes[i],
+                    degree=int(degree[i]),
+                    betweenness=betweenness.get(arrays.keys[i]) if betweenness else None,
+                    size=float(size),
+                    url=urls[graph.nodes[i].type].replace("/0/", f"/{graph.nodes[i].pk}/"),
+                    centre=arrays.keys[i] == filtered.centre,
                 )
-                for node in nodes
+                for i, size in zip(chosen.tolist(), sizes.tolist(), strict=True)
             ],
-            "edges": [_edge_element(number, edge) for number, edge in enumerate(edges)],
+            "edges": [_edge_element(j, graph.edges[j]) for j in edges.tolist()],
         },
-        "total": {"nodes": len(data.nodes), "edges": len(data.edges)},
-        "shown": {"nodes": len(nodes), "edges": len(edges)},
+        "total": {"nodes": total_nodes, "edges": total_edges},
+        "shown": {"nodes": len(chosen), "edges": len(edges)},
         "capped": capped,
         "size_by": "betweenness" if betweenness else "degree",
-        "message": _map_message(len(nodes), len(data.nodes), capped=capped),
+        "message": _map_message(len(chosen), total_nodes, capped=capped),
     }
 
 

@@ -7,24 +7,31 @@ persons and 1,000,000 ties. A partner's scope yields the graph of what is shared
 with them: shared persons and organisations, ties and functions between shared
 ends, no team (partners do not see the team list) and no trust values.
 
-Building that graph takes seconds on a large workspace, so `cached_network_data`
-and `cached_path_graph` keep it per process and per role visibility (team or
-partner) until `graph_version` changes: the contacts and network data versions
-(raised by every write, see `core.services.data_version_bump`) and today's date
-(recency decays and functions end with time). Checking costs one small query.
-The cache holds a few graphs at most (least recently used out first); the
-cached objects are shared between requests and must not be changed.
+Building that graph takes seconds on a large workspace, so `cached_graph` keeps
+it per process and per role visibility (team or partner) until `graph_version`
+changes: the contacts and network data versions (raised by every write, see
+`core.services.data_version_bump`) and today's date (recency decays and
+functions end with time). Checking costs one small query. What is derived from a
+graph (the warm-path index, the map's arrays) is cached with it
+(`CachedGraph.derived`). A large graph is rebuilt in a background thread while
+the previous version keeps answering, so no request waits the seconds a rebuild
+takes at a million ties. The cache holds a few graphs at most (least recently
+used out first); the cached objects are shared between requests and threads and
+must not be changed.
 """
 
 import gc
+import logging
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.conf import settings
-from django.db import connections
+from django.db import connection, connections
 from django.db.models import CharField, F, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -41,9 +48,12 @@ from .selectors import team_person_ids
 from .services import DATA_TOPIC as NETWORK_TOPIC
 
 TOPICS = (CONTACTS_TOPIC, NETWORK_TOPIC)
+logger = logging.getLogger(__name__)
 # Graphs kept per process: one per workspace and role visibility. At 100,000 persons
 # and 1,000,000 ties one graph with its path index takes a few hundred MB.
 DEFAULT_CACHE_SIZE = 4
+# From this many edges on, a changed graph is rebuilt in the background (see cached_graph).
+BACKGROUND_REBUILD_EDGES = 200_000
 CHUNK_SIZE = 20_000
 
 TEAM_VISIBILITY = "team"
@@ -246,32 +256,44 @@ def _raw_rows(queryset: QuerySet):
 
 @dataclass
 class CachedGraph:
-    """One version of a scope's graph, with the indexes built from it on first use."""
+    """One version of a scope's graph, with what is derived from it built on first use."""
 
     version: str
     today: date
     data: NetworkData
-    _path_graph: object = None
-    _nodes: dict[str, Node] | None = None
+    _derived: dict = field(default_factory=dict)
+    _builders: dict = field(default_factory=dict)
+    _locks: dict = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def derived(self, name: str, build: Callable[["CachedGraph"], Any]) -> Any:
+        """`build(self)`, computed once per graph version (an index, a lookup table …)."""
+        with self._lock:
+            lock = self._locks.setdefault(name, threading.Lock())
+        with lock:  # one build per name at a time; other names are not held up
+            if name not in self._derived:
+                self._derived[name] = build(self)
+                self._builders[name] = build
+            return self._derived[name]
+
+    def builders(self) -> dict[str, Callable[["CachedGraph"], Any]]:
+        """What was derived from this version so far, by name: a rebuild derives it anew."""
+        with self._lock:
+            return dict(self._builders)
 
     @property
     def path_graph(self):
         """The warm-path index (`paths.PathGraph`)."""
         from .paths import PathGraph
 
-        with self._lock:
-            if self._path_graph is None:
-                self._path_graph = PathGraph.build(self.data, today=self.today)
-        return self._path_graph
+        return self.derived(
+            "path_graph", lambda graph: PathGraph.build(graph.data, today=graph.today)
+        )
 
     @property
     def nodes(self) -> dict[str, Node]:
         """The nodes by key."""
-        with self._lock:
-            if self._nodes is None:
-                self._nodes = {node.key: node for node in self.data.nodes}
-        return self._nodes
+        return self.derived("nodes", lambda graph: {node.key: node for node in graph.data.nodes})
 
 
 _cache: "OrderedDict[tuple[int, str], CachedGraph]" = OrderedDict()
@@ -290,7 +312,12 @@ def _version(scope: Scope) -> tuple[str, date]:
 
 
 def cached_graph(*, scope: Scope) -> CachedGraph:
-    """The scope's graph, rebuilt only when `graph_version` has changed. Read-only."""
+    """The scope's graph, rebuilt when `graph_version` has changed. Read-only.
+
+    A large graph (BACKGROUND_REBUILD_EDGES edges or more) is rebuilt in a background
+    thread while the previous version keeps answering: for the seconds a rebuild takes
+    at a million ties, pages see the graph as it was before the last change.
+    """
     return _entry(scope)
 
 
@@ -304,8 +331,20 @@ def cached_path_graph(*, scope: Scope):
 
 
 def graph_cache_clear() -> None:
+    graph_cache_wait()
     with _cache_lock:
         _cache.clear()
+
+
+def graph_cache_wait(timeout: float | None = None) -> None:
+    """Wait for background rebuilds to finish (for tests and benchmarks)."""
+    with _cache_lock:
+        threads = list(_rebuilds.values())
+    for thread in threads:
+        thread.join(timeout)
+
+
+_rebuilds: dict[tuple[int, str], threading.Thread] = {}
 
 
 def _entry(scope: Scope) -> CachedGraph:
@@ -318,7 +357,25 @@ def _entry(scope: Scope) -> CachedGraph:
         if entry is not None and entry.version == version:
             _cache.move_to_end(key)
             return entry
-    entry = CachedGraph(version=version, today=today, data=network_data(scope=scope, today=today))
+        if entry is not None and len(entry.data.edges) >= _background_edges():
+            if key not in _rebuilds:
+                thread = threading.Thread(
+                    target=_rebuild,
+                    args=(key, scope, entry),
+                    name=f"graph-rebuild-{key[0]}-{key[1]}",
+                    daemon=True,
+                )
+                _rebuilds[key] = thread
+                thread.start()
+            return entry
+    return _store(key, _build(scope, version=version, today=today))
+
+
+def _build(scope: Scope, *, version: str, today: date) -> CachedGraph:
+    return CachedGraph(version=version, today=today, data=network_data(scope=scope, today=today))
+
+
+def _store(key: tuple[int, str], entry: CachedGraph) -> CachedGraph:
     with _cache_lock:
         _cache[key] = entry
         _cache.move_to_end(key)
@@ -327,5 +384,25 @@ def _entry(scope: Scope) -> CachedGraph:
     return entry
 
 
+def _rebuild(key: tuple[int, str], scope: Scope, previous: CachedGraph) -> None:
+    """Build the new version and what was derived from the previous one, then swap it in."""
+    try:
+        version, today = _version(scope)
+        entry = _build(scope, version=version, today=today)
+        for name, build in previous.builders().items():
+            entry.derived(name, build)
+        _store(key, entry)
+    except Exception:
+        logger.exception("Rebuilding the relationship graph of workspace %s failed", key[0])
+    finally:
+        with _cache_lock:
+            _rebuilds.pop(key, None)
+        connection.close()  # this thread's own database connection
+
+
 def _cache_size() -> int:
     return max(1, getattr(settings, "NETZWERKSTATT_GRAPH_CACHE_SIZE", DEFAULT_CACHE_SIZE))
+
+
+def _background_edges() -> int:
+    return getattr(settings, "NETZWERKSTATT_GRAPH_BACKGROUND_EDGES", BACKGROUND_REBUILD_EDGES)

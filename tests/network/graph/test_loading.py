@@ -11,8 +11,10 @@ from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.network.enums import NodeType, TieKind
 from netzwerkstatt.network.graph import EMPLOYMENT, EMPLOYMENT_STRENGTH
 from netzwerkstatt.network.loading import (
+    cached_graph,
     cached_network_data,
     cached_path_graph,
+    graph_cache_wait,
     graph_version,
     network_data,
 )
@@ -262,3 +264,28 @@ def test_cached_path_graph_built_once_per_version(scope, workspace):
 
     assert isinstance(graph, PathGraph)
     assert cached_path_graph(scope=scope) is graph
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cached_graph_large_rebuilt_in_the_background(settings, scope, workspace):
+    settings.NETZWERKSTATT_GRAPH_BACKGROUND_EDGES = 1
+    tie = TieFactory(workspace=workspace)
+    first = cached_graph(scope=scope)
+    first.path_graph  # noqa: B018 - derived, so the rebuild derives it too
+
+    tie_save(
+        scope=scope,
+        kind=TieKind.KNOWS,
+        source=tie.source_person,
+        target=PersonFactory(workspace=workspace),
+        strength=2,
+    )
+
+    # The previous version answers at once while the new one is built …
+    assert cached_graph(scope=scope) is first
+    graph_cache_wait(timeout=30)
+    # … and replaces it, with its warm-path index ready.
+    fresh = cached_graph(scope=scope)
+    assert fresh is not first
+    assert len(fresh.data.edges) == 2
+    assert "path_graph" in fresh.builders()
