@@ -384,20 +384,21 @@ def snapshot_betweenness(*, scope: Scope) -> dict[str, float] | None:
         cached = _betweenness_cache.get(workspace)
         if cached is not None and cached[0] == newest:
             return cached[1]
-    nodes = (
+    stored = (
         scope.objects(MetricsSnapshot).filter(pk=newest).values_list("metrics__nodes", flat=True)
     ).first() or {}
-    values = {key: _betweenness_of(value) for key, value in nodes.items()}
+    values = _betweenness_values(stored)
     with _betweenness_lock:
         _betweenness_cache[workspace] = (newest, values)
     return values
 
 
-def _betweenness_of(value) -> float:
-    """A node's betweenness from a snapshot: a dict of metrics, or a list in NODE_FIELDS order."""
-    if isinstance(value, dict):
-        return float(value.get("betweenness") or 0.0)
+def _betweenness_values(stored: dict) -> dict[str, float]:
+    """Betweenness per node key from a snapshot's `nodes`: `fields` names the list positions."""
     from .metrics import NODE_FIELDS
 
-    position = NODE_FIELDS.index("betweenness")
-    return float(value[position]) if len(value) > position and value[position] else 0.0
+    fields = list(stored.get("fields", NODE_FIELDS))
+    if "betweenness" not in fields:
+        return {}
+    position = fields.index("betweenness")
+    return {key: float(row[position] or 0.0) for key, row in stored.get("values", {}).items()}

@@ -14,6 +14,7 @@ from netzwerkstatt.network.graphview import (
     map_elements,
     restrict,
 )
+from netzwerkstatt.network.metrics import NODE_FIELDS
 from netzwerkstatt.network.models import MetricsSnapshot
 from tests.factories import (
     MembershipFactory,
@@ -189,14 +190,25 @@ def test_map_data_sizes_by_betweenness_of_the_snapshot(staff_client, introductio
         computed_at=timezone.now(),
         graph_version="x",
         month=dt.date.today().replace(day=1),
-        metrics={"nodes": {key(introduction.meyer): {"betweenness": 0.6}}, "network": {}},
+        metrics={
+            "network": {},
+            "nodes": {
+                "fields": list(NODE_FIELDS),
+                "values": {
+                    key(introduction.meyer): [3, 11, 0.6, 0.0, 0],
+                    key(introduction.schulz): [3, 8, 0.2, 0.0, 0],
+                },
+            },
+        },
     )
 
     body = staff_client.get(DATA_URL).json()
 
     assert body["size_by"] == "betweenness"
+    assert NODE_FIELDS.index("betweenness") == 2
     sizes = {n["data"]["id"]: n["data"]["size"] for n in body["elements"]["nodes"]}
     assert sizes[key(introduction.meyer)] == max(sizes.values())
+    assert sizes[key(introduction.meyer)] > sizes[key(introduction.schulz)]
     assert sizes[key(introduction.company)] == min(sizes.values())
 
 
