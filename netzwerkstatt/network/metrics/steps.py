@@ -1,10 +1,12 @@
 """What to do next: concrete suggestions from the health lists (pure, no ORM)."""
 
 from ..analytics import SimpleGraph
+from ..enums import NodeType
 from ..graph import NetworkData
 
 # What a snapshot keeps of each named list.
 LIST_LIMIT = 50
+PERSON_PREFIX = f"{NodeType.PERSON}:"
 
 
 def rank(key: str, nodes: dict) -> tuple:
@@ -25,11 +27,13 @@ def next_steps(data: NetworkData, metrics: dict, health: dict, *, limit: int = L
 
     - introductions: members cut off without the team, the best-connected first,
       each with the team member they hang on (`via`, the strongest such tie) and
-      a partner to introduce them to (`to`): a contact of that team member who
-      stays connected without the team, preferably from the same community, the
-      best-connected first;
-    - brokers: articulation points, those whose loss cuts off most first, each
-      with pairs of their contacts in parts that their loss would separate (the
+      a partner to introduce them to (`to`): a person (people introduce people)
+      among the contacts of that team member who stays connected without the
+      team, preferably from the same community, the best-connected first;
+    - brokers: articulation points, persons before organisations (a company is
+      the articulation point of every employee known only as such, which is no
+      risk; a person who alone connects parts is), then those whose loss cuts
+      off most, each with pairs of their contacts in parts that their loss would separate (the
       best-connected contact of each part, the largest part first) to introduce
       to each other;
     - stale_ties: tie ids, unknown last contact first, then the oldest;
@@ -37,7 +41,14 @@ def next_steps(data: NetworkData, metrics: dict, health: dict, *, limit: int = L
     """
     nodes = metrics["nodes"]
     cut_off = health["team_dependency"]["cut_off"]
-    brokers = health["brokers"]["nodes"][:limit]
+    brokers = sorted(
+        health["brokers"]["nodes"],
+        key=lambda broker: (
+            not broker["key"].startswith(PERSON_PREFIX),
+            -broker["cut_off"],
+            broker["key"],
+        ),
+    )[:limit]
     simple = SimpleGraph(data) if cut_off or brokers else None
     return {
         "introductions": _introductions(simple, nodes, health, limit=limit) if cut_off else [],
@@ -66,7 +77,10 @@ def _introductions(simple: SimpleGraph, nodes: dict, health: dict, *, limit: int
             keys[y]
             for w in team_contacts
             for y in graph.neighbors(w)
-            if y != v and not team[y] and keys[y] not in cut_off
+            if y != v
+            and not team[y]
+            and keys[y] not in cut_off
+            and keys[y].startswith(PERSON_PREFIX)
         }
         community = nodes[key]["community"]
         partner = min(

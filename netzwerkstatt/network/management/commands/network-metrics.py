@@ -120,7 +120,7 @@ class Command(NetzwerkstattCommand):
                 },
             ),
             (_("Isolated members"), _number(health["isolates"]["count"])),
-            (_("Top brokers"), ", ".join(labels.get(key, key) for key in brokers) or "–"),
+            (_("Top brokers"), "; ".join(labels.get(key, key) for key in brokers) or "–"),
             (
                 _("Computing time"),
                 _("%(seconds)s s") % {"seconds": formats.number_format(result.seconds, 1)},
