@@ -19,6 +19,7 @@ from netzwerkstatt.core.models import Project, User, Workspace
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record, workspace_create
 
+from .network.history import health_history_store
 from .network.plan import network_plan
 from .network.writer import NETWORK_TABLES, NetworkWriter
 from .plan import contacts_plan
@@ -79,7 +80,8 @@ def contacts_step(context: DemoContext) -> None:
 
 
 def network_step(context: DemoContext) -> None:
-    """The project team, door openers, ties, recommendations and partner surveys."""
+    """The project team, door openers, ties, recommendations, partner surveys and a year of
+    the network's health."""
     plan = network_plan(seed=context.seed, contacts=contacts_plan(seed=context.seed))
     written = NetworkWriter(
         workspace=context.workspace,
@@ -88,6 +90,7 @@ def network_step(context: DemoContext) -> None:
         organisations=context.organisations,
         persons=context.persons,
     ).write(plan)
+    snapshots = health_history_store(scope=context.scope)
     planner_statistics_refresh(*NETWORK_TABLES)
     persons = len(plan.team.persons) + len(plan.team.acquaintances)
     context.counts.update(
@@ -97,6 +100,7 @@ def network_step(context: DemoContext) -> None:
         ties=written.ties,
         recommendations=len(written.recommendations),
         surveys=len(written.surveys),
+        health_months=len(snapshots),
     )
 
 

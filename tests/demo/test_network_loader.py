@@ -15,11 +15,20 @@ from netzwerkstatt.core.enums import Action, Role
 from netzwerkstatt.core.models import ActivityEntry, Membership, User, Workspace
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.demo.loader import DEMO_WORKSPACE_SLUG, demo_load
+from netzwerkstatt.demo.network.history import history_months
 from netzwerkstatt.demo.specs import REFERENCE_DATE
 from netzwerkstatt.demo.users import DEMO_USERS
 from netzwerkstatt.network.enums import TIE_RULES, AnswerStatus, RecommendationOutcome, TieKind
 from netzwerkstatt.network.loading import network_data
-from netzwerkstatt.network.models import Recommendation, Survey, SurveyAnswer, TeamMember, Tie
+from netzwerkstatt.network.metrics import metrics_trend
+from netzwerkstatt.network.models import (
+    MetricsSnapshot,
+    Recommendation,
+    Survey,
+    SurveyAnswer,
+    TeamMember,
+    Tie,
+)
 from netzwerkstatt.network.paths import MAX_HOPS, PathGraph, warm_paths
 from netzwerkstatt.network.selectors import team_person_keys
 from netzwerkstatt.network.surveys import SurveyState, survey_state
@@ -29,7 +38,7 @@ pytestmark = pytest.mark.django_db
 # The whole `load-demo` took about 4 s on the development machine (two cores, shared
 # with other test runs); the bound leaves room for slower machines.
 LOAD_SECONDS_MAX = 15
-NETWORK_MODELS = (Tie, Recommendation, TeamMember, Survey, SurveyAnswer)
+NETWORK_MODELS = (Tie, Recommendation, TeamMember, Survey, SurveyAnswer, MetricsSnapshot)
 TIE_COLUMNS = (
     "kind", "source_person_id", "source_organisation_id", "target_person_id",
     "target_organisation_id", "strength", "trust", "since", "last_contact", "provenance",
@@ -231,6 +240,22 @@ def test_demo_network_surveys_one_waiting_for_review_one_open(demo):
     assert 6 <= answers.count() <= 8
     assert answers.filter(organisation__isnull=True).count() == 2
     assert set(answers.values_list("status", flat=True)) == {AnswerStatus.PENDING}
+
+
+def test_demo_network_has_a_year_of_health_snapshots_with_falling_team_dependency(demo):
+    snapshots = list(demo.scope.objects(MetricsSnapshot).order_by("month"))
+    past = [snapshot for snapshot in snapshots if snapshot.month < REFERENCE_DATE]
+    dependency = [snapshot.health["figures"]["team_dependency"] for snapshot in past]
+
+    assert [snapshot.month for snapshot in past] == history_months()
+    assert all(set(snapshot.metrics) == {"network"} for snapshot in past)  # thinned
+    assert dependency[0] > 1.5 * dependency[-1] > 0
+    assert max(dependency[6:]) < min(dependency[:3])
+    assert past[-1].health["figures"]["ties_only_via_team"] >= 2
+    assert len(metrics_trend(scope=demo.scope)) >= 11
+    current = snapshots[-1]  # computed while loading, so the page has figures at once
+    assert current.month == timezone.localdate().replace(day=1)
+    assert {"nodes", "top_brokers", "communities"} <= set(current.metrics)
 
 
 def test_demo_network_counts_are_logged(demo):

@@ -26,7 +26,14 @@ from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.demo.specs import ContactsPlan
 from netzwerkstatt.demo.writer import BATCH_SIZE, contacts_write
 from netzwerkstatt.network.enums import TIE_RULES, NodeType
-from netzwerkstatt.network.models import Recommendation, Survey, SurveyAnswer, TeamMember, Tie
+from netzwerkstatt.network.models import (
+    MetricsSnapshot,
+    Recommendation,
+    Survey,
+    SurveyAnswer,
+    TeamMember,
+    Tie,
+)
 from netzwerkstatt.network.services import (
     canonical_ends,
     network_changed,
@@ -40,7 +47,7 @@ from .dates import LAST_DAY
 from .specs import NetworkPlan, RecommendationSpec, SurveySpec, TieSpec
 
 SURVEY_ANSWERED_AFTER_DAYS = 3
-NETWORK_TABLES = (Tie, Recommendation, TeamMember, Survey, SurveyAnswer)
+NETWORK_TABLES = (Tie, Recommendation, TeamMember, Survey, SurveyAnswer, MetricsSnapshot)
 Node = Person | Organisation
 
 
