@@ -29,7 +29,8 @@ def next_steps(data: NetworkData, metrics: dict, health: dict, *, limit: int = L
       each with the team member they hang on (`via`, the strongest such tie) and
       a partner to introduce them to (`to`): a person (people introduce people)
       among the contacts of that team member who stays connected without the
-      team, preferably from the same community, the best-connected first;
+      team, preferably from the same community, then one not suggested yet (so
+      that not everybody is sent to the same person), then the best-connected;
     - brokers: articulation points, persons before organisations (a company is
       the articulation point of every employee known only as such, which is no
       risk; a person who alone connects parts is), then those whose loss cuts
@@ -64,6 +65,7 @@ def _introductions(simple: SimpleGraph, nodes: dict, health: dict, *, limit: int
     index = {key: i for i, key in enumerate(keys)}
     cut_off = set(health["team_dependency"]["cut_off"])
     only_team = set(health["ties_only_via_team"]["nodes"])
+    suggested: dict[str, int] = {}  # spread the introductions over several partners
     steps = []
     for key in ranked(cut_off, nodes)[:limit]:
         v = index[key]
@@ -87,11 +89,14 @@ def _introductions(simple: SimpleGraph, nodes: dict, health: dict, *, limit: int
             candidates,
             key=lambda other: (
                 nodes[other]["community"] != community,
+                suggested.get(other, 0),
                 -nodes[other]["weighted_degree"],
                 other,
             ),
             default=None,
         )
+        if partner is not None:
+            suggested[partner] = suggested.get(partner, 0) + 1
         steps.append(
             {
                 "key": key,

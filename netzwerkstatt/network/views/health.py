@@ -159,8 +159,8 @@ FIGURES = [
         "stale_ties",
         gettext_lazy("Stale ties"),
         gettext_lazy(
-            "Ties without a recorded contact for longer than the period set below, or "
-            "without any contact date."
+            "Ties without a recorded contact for longer than %(months)s months, or without "
+            "any contact date."
         ),
     ),
     (
@@ -183,7 +183,9 @@ def _figures(snapshot, points: list[TrendPoint]) -> list[Figure]:
             Figure(
                 key=key,
                 label=str(label),
-                explanation=str(explanation),
+                explanation=str(explanation) % {"months": snapshot.health.get("stale_after_months")}
+                if key == "stale_ties"
+                else str(explanation),
                 value=_value(key, figures),
                 detail=_detail(key, figures, snapshot.health.get("stale_after_months")),
                 chart=_chart(label=str(label), months=months, values=trend, share=_is_share(key)),
@@ -220,22 +222,24 @@ def _detail(key: str, figures: dict, months: int | None) -> str:
     """A second line under a figure: what it is a share of, or how it splits."""
     if key == "team_dependency":
         return _("%(count)s of %(members)s members") % {
-            "count": figures.get("cut_off", 0),
-            "members": figures.get("team_dependency_members", 0),
+            "count": _format(figures.get("cut_off", 0), share=False),
+            "members": _format(figures.get("team_dependency_members", 0), share=False),
         }
     if key == "ties_only_via_team":
         return _("%(share)s of the members with ties") % {
             "share": _format(round(figures.get("ties_only_via_team_share", 0) * 100, 1), share=True)
         }
     if key == "brokers":
-        return _("%(count)s of them in the team") % {"count": figures.get("team_brokers", 0)}
+        return _("%(count)s of them in the team") % {
+            "count": _format(figures.get("team_brokers", 0), share=False)
+        }
     if key == "stale_ties":
         return _(
             "%(share)s of all ties; no contact for %(months)s months or more, %(unknown)s without any contact date"
         ) % {
             "share": _format(round(figures.get("stale_ties_share", 0) * 100, 1), share=True),
             "months": months,
-            "unknown": figures.get("stale_ties_unknown", 0),
+            "unknown": _format(figures.get("stale_ties_unknown", 0), share=False),
         }
     return _("%(share)s of all persons and organisations") % {
         "share": _format(round(figures.get("isolates_share", 0) * 100, 1), share=True)
@@ -243,7 +247,7 @@ def _detail(key: str, figures: dict, months: int | None) -> str:
 
 
 def _month_label(point: TrendPoint) -> str:
-    return formats.date_format(point.month, "YEAR_MONTH_FORMAT")
+    return formats.date_format(point.month, "M Y")
 
 
 def _chart(*, label: str, months: list[str], values: list, share: bool) -> dict:
@@ -265,9 +269,6 @@ def _chart(*, label: str, months: list[str], values: list, share: bool) -> dict:
         },
         "options": {
             "plugins": {"legend": {"display": False}},
-            "scales": {
-                "y": {"beginAtZero": True, "ticks": {"precision": 0}}
-                | ({"suggestedMax": 100} if share else {})
-            },
+            "scales": {"y": {"beginAtZero": True, "ticks": {"precision": 0}}},
         },
     }
