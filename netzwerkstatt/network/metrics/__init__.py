@@ -16,6 +16,7 @@ start `metrics_refresh_in_background`. Operators can also compute them from cron
 from .background import (
     LOCK_EXPIRES,
     LOCK_TOPIC,
+    metrics_in_background,
     metrics_is_running,
     metrics_lock_acquire,
     metrics_lock_release,
@@ -57,6 +58,7 @@ __all__ = [
     "metrics_calculate",
     "metrics_compute",
     "metrics_current",
+    "metrics_in_background",
     "metrics_is_running",
     "metrics_is_stale",
     "metrics_lock_acquire",

@@ -12,6 +12,7 @@ import threading
 import time
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 
 from netzwerkstatt.core.models import DataVersion, Workspace
@@ -25,6 +26,16 @@ logger = logging.getLogger(__name__)
 LOCK_TOPIC = "network-metrics-lock"
 # Longer than the largest computation (about a minute at 100,000 persons / 500,000 ties).
 LOCK_EXPIRES = timedelta(minutes=15)
+
+
+def metrics_in_background() -> bool:
+    """Whether pages may start computations (setting NETZWERKSTATT_METRICS_IN_BACKGROUND).
+
+    Off, only `netzwerkstatt network-metrics` computes (e.g. from cron): for
+    servers that should not spend a minute of CPU and a few hundred MB in a web
+    process on a very large workspace.
+    """
+    return getattr(settings, "NETZWERKSTATT_METRICS_IN_BACKGROUND", True)
 
 
 def metrics_is_running(*, workspace: Workspace) -> bool:
@@ -43,11 +54,14 @@ def metrics_is_running(*, workspace: Workspace) -> bool:
 def metrics_refresh_in_background(*, workspace: Workspace) -> bool:
     """Start recomputing in a background thread if stale and nobody computes already.
 
-    Returns whether a computation was started. Never raises: a failure to start
+    Returns whether a computation was started (never when `metrics_in_background`
+    is off). Never raises: a failure to start
     is logged, and the page shows the older snapshot. The thread starts once the
     lock is committed (`on_commit`); it computes, releases the lock and closes
     its database connection (`metrics_refresh_run`).
     """
+    if not metrics_in_background():
+        return False
     try:
         scope = Scope.system(workspace)
         if not metrics_is_stale(scope=scope):

@@ -20,6 +20,7 @@ from ..health_forms import NetworkSettingsForm
 from ..metrics import (
     TrendPoint,
     health_report,
+    metrics_in_background,
     metrics_is_running,
     metrics_is_stale,
     metrics_refresh_in_background,
@@ -125,6 +126,7 @@ def _status(scope, *, start: bool, settings=None) -> dict:
         "snapshot": snapshot,
         "stale": stale,
         "running": running,
+        "in_background": metrics_in_background(),
         "poll_seconds": POLL_SECONDS,
     }
 

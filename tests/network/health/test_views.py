@@ -281,3 +281,20 @@ def test_overview_panel_hidden_from_partners(workspace, partner):
     panel = overview(scope=Scope(workspace=workspace, role=Role.PARTNER, user=partner))
 
     assert panel["visible"] is False
+
+
+def test_health_page_starts_nothing_when_computing_is_left_to_cron(
+    team_client, workspace, lead_scope, star, settings, django_capture_on_commit_callbacks
+):
+    settings.NETZWERKSTATT_METRICS_IN_BACKGROUND = False
+    metrics_compute(scope=lead_scope)
+    knows(lead_scope, star.dietz, star.engel)
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = team_client.get(URL)
+
+    assert response.context["stale"]
+    assert not response.context["running"]
+    assert callbacks == []
+    assert not metrics_is_running(workspace=workspace)
+    assert "next scheduled run" in response.content.decode()
