@@ -27,7 +27,6 @@ import numpy as np
 
 from .analytics import SimpleGraph
 from .graph import EMPLOYMENT, NetworkData
-from .scoring import reference_date
 
 
 def network_health(data: NetworkData, *, today: date, stale_after_months: int) -> dict:
@@ -154,25 +153,28 @@ def months_before(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
+def _ordinals(days) -> np.ndarray:
+    return np.array([day.toordinal() if day else 0 for day in days], np.int64)
+
+
 def _stale_ties(data: NetworkData, *, today: date, months: int) -> dict:
-    cutoff = months_before(today, months)
-    seen: set[int] = set()
-    recorded = 0
-    stale: list[tuple[date, int | None]] = []
-    for edge in data.edges:
-        if edge.kind == EMPLOYMENT or (edge.tie_id is not None and edge.tie_id in seen):
-            continue
-        if edge.tie_id is not None:
-            seen.add(edge.tie_id)
-        recorded += 1
-        reference = reference_date(edge)
-        if reference is None or reference < cutoff:
-            stale.append((reference or date.min, edge.tie_id))
-    stale.sort(key=lambda entry: (entry[0], entry[1] is None, entry[1] or 0))
+    edges = [edge for edge in data.edges if edge.kind != EMPLOYMENT]
+    tie_id = np.array([-1 if edge.tie_id is None else edge.tie_id for edge in edges], np.int64)
+    # a tie given twice (the same id) counts once
+    _, first = np.unique(tie_id, return_index=True)
+    keep = tie_id < 0
+    keep[first[tie_id[first] >= 0]] = True
+    reference = np.maximum(  # scoring.reference_date: the later of last contact and since
+        _ordinals(edge.last_contact for edge in edges), _ordinals(edge.since for edge in edges)
+    )[keep]
+    tie_id = tie_id[keep]
+    stale = reference < months_before(today, months).toordinal()  # unknown is 0
+    order = np.lexsort((tie_id[stale], reference[stale]))  # unknown first, then the oldest
+    listed = tie_id[stale][order]
     return {
-        "count": len(stale),
-        "share": _share(len(stale), recorded),
-        "unknown": sum(reference == date.min for reference, _ in stale),
+        "count": int(stale.sum()),
+        "share": _share(int(stale.sum()), len(tie_id)),
+        "unknown": int((reference == 0).sum()),
         "months": months,
-        "tie_ids": [tie_id for _, tie_id in stale if tie_id is not None],
+        "tie_ids": listed[listed >= 0].tolist(),
     }
