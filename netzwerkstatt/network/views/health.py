@@ -60,7 +60,14 @@ def health_settings(request):
     network_settings_update(
         scope=request.scope, stale_after_months=form.cleaned_data["stale_after_months"]
     )
-    messages.success(request, _("Your changes have been saved. The figures are being recomputed."))
+    messages.success(
+        request,
+        _("Your changes have been saved. The figures are being recomputed.")
+        if metrics_in_background()
+        else _(
+            "Your changes have been saved. The figures are recomputed at the next scheduled run."
+        ),
+    )
     return redirect("network:health")
 
 

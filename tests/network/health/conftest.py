@@ -11,6 +11,7 @@ from netzwerkstatt.core.enums import Role
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.network.enums import TieKind
 from netzwerkstatt.network.services import team_member_set, tie_save
+from tests.browser.conftest import browser_type_launch_args, log_in  # noqa: F401 (fixtures)
 from tests.factories import MembershipFactory, OrganisationFactory, PersonFactory
 
 
