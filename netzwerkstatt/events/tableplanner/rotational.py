@@ -1,0 +1,266 @@
+"""Repeat-free schedules with a cyclic symmetry, found by backtracking over a few base rounds.
+
+Many resolvable designs are invariant under a permutation σ made of L cycles of
+length m and f fixed points (n = L·m + f): the rounds are σ^t(B_j) for
+t = 0 … m−1 and k base rounds B_j, so k·m rounds come from k base rounds
+(1-rotational and k-rotational resolvable designs, e.g. Buratti & Zuanni,
+"G-invariantly resolvable Steiner 2-designs which are 1-rotational",
+Bull. Belg. Math. Soc. 5, 1998; the "starter" method in Anderson,
+"Combinatorial Designs and Tournaments", 1997).
+
+A pair of points then meets once in each of the m translates of its base round,
+at pairs that form its orbit under σ. The schedule is repeat-free exactly when
+the base rounds use every orbit of pairs at most once and no orbit that is
+shorter than m (two fixed points; two points of one cycle half a turn apart).
+Orbits are keyed by a "difference": (cycle, ±d) within a cycle, (cycle, cycle′, d)
+between two cycles, (fixed point, cycle) for a fixed point. The search fills
+the groups of the base rounds one after another, each group starting with the
+first unseated point in a random order and taking further points in that
+order, with a node limit per attempt and restarts with fresh orders. That
+exhaustive search is quick where the differences are tight (Kirkman triple
+systems, resolvable designs); where they are loose it gets lost, and a tabu
+search over the base rounds (the planner's own search, counting how often each
+orbit is used instead of how often each pair meets) finds them instead. The
+two take turns with growing limits until the deadline.
+
+For example the Kirkman schoolgirl problem (5 groups of 3, 7 rounds) has
+L = 2 cycles of length 7 and one fixed point: one base round of five triples.
+"""
+
+import random
+import time
+from dataclasses import dataclass
+from math import comb
+
+import numpy as np
+
+from .encounters import OrbitMeetings
+from .feasible import feasible_round
+from .model import Instance
+from .problem import Weights
+from .search import TabuSearch
+
+Schedule = list[list[list[int]]]
+
+BACKTRACK_RUNS = 4  # per structure and turn
+BACKTRACK_NODES = 20_000  # per run
+TABU_ITERATIONS = 1_000  # in the first turn, doubling every turn
+
+
+@dataclass(frozen=True)
+class Structure:
+    cycle_length: int  # m
+    base_rounds: int  # k
+    cycles: int  # L
+    fixed_points: int  # f
+
+
+def structures(groups: int, size: int, rounds: int) -> list[Structure]:
+    """Symmetries that could carry a repeat-free schedule of at least `rounds` rounds, by counting."""
+    n = groups * size
+    found = []
+    for base_rounds in (1, 2, 3):
+        cycle_length = -(-rounds // base_rounds)
+        if cycle_length < 2:
+            continue
+        for fixed in range(min(groups, n) + 1):
+            if (n - fixed) % cycle_length:
+                continue
+            cycles = (n - fixed) // cycle_length
+            if fixed and base_rounds * (size - 1) > cycles:
+                continue  # a fixed point meets each cycle once in all
+            differences = (
+                cycles * ((cycle_length - 1) // 2) + comb(cycles, 2) * cycle_length + fixed * cycles
+            )
+            if differences >= base_rounds * groups * comb(size, 2):
+                found.append(Structure(cycle_length, base_rounds, cycles, fixed))
+    return found
+
+
+def rotational_schedule(
+    groups: int, size: int, rounds: int, *, rng: random.Random, deadline: float
+) -> Schedule | None:
+    """A repeat-free schedule of `rounds` rounds, or None if none turned up before the deadline."""
+    searches = [
+        _BaseRoundSearch(structure, groups, size, rng, deadline)
+        for structure in structures(groups, size, rounds)[:3]
+    ]
+    effort = 1
+    while searches and time.monotonic() < deadline:
+        for search in searches:
+            # Backtracking runs are heavy-tailed: several short ones beat one long one.
+            attempts = [*(search.backtrack for _ in range(BACKTRACK_RUNS)), search.tabu]
+            limits = [*[BACKTRACK_NODES] * BACKTRACK_RUNS, TABU_ITERATIONS * effort]
+            for attempt, limit in zip(attempts, limits, strict=True):
+                base = attempt(limit)
+                if base is not None:
+                    return _develop(search.structure, base)[:rounds]
+                if time.monotonic() >= deadline:
+                    return None
+        effort *= 2
+    return None
+
+
+def _develop(structure: Structure, base: Schedule) -> Schedule:
+    m, cycles = structure.cycle_length, structure.cycles
+
+    def shift(point: int, t: int) -> int:
+        if point >= cycles * m:
+            return point  # fixed point
+        cycle, position = divmod(point, m)
+        return cycle * m + (position + t) % m
+
+    return [
+        [[shift(point, t) for point in group] for group in base_round]
+        for base_round in base
+        for t in range(m)
+    ]
+
+
+class _BaseRoundSearch:
+    """Both searches for base rounds of one structure."""
+
+    def __init__(self, structure, groups, size, rng, deadline):
+        self.structure = structure
+        self.groups, self.size = groups, size
+        self.n = groups * size
+        self.rng = rng
+        self.deadline = deadline
+        self.keys = self._difference_keys()
+        self.key_array = np.array(self.keys)
+        self.key_count = 1 + int(self.key_array.max())
+
+    def _difference_keys(self) -> list[list[int]]:
+        """Orbit key of each pair of points; −1 where the pair may never meet."""
+        m, cycles = self.structure.cycle_length, self.structure.cycles
+        names: dict[tuple, int] = {}
+
+        def key(a: int, b: int) -> int:
+            if a > b:
+                a, b = b, a
+            if b >= cycles * m:
+                if a >= cycles * m:
+                    return -1  # two fixed points would meet every round
+                name = ("fixed", b, a // m)
+            else:
+                (ca, xa), (cb, xb) = divmod(a, m), divmod(b, m)
+                d = (xb - xa) % m
+                if ca == cb:
+                    if 2 * d == m:
+                        return -1  # half a turn apart: the orbit repeats within m rounds
+                    name = ("pure", ca, min(d, m - d))
+                else:
+                    name = ("mixed", ca, cb, d)
+            return names.setdefault(name, len(names))
+
+        return [[key(a, b) if a != b else -1 for b in range(self.n)] for a in range(self.n)]
+
+    def backtrack(self, node_limit: int) -> Schedule | None:
+        """One exhaustive attempt with fresh random tie-breaks, up to the node limit."""
+        self.nodes, self.limit = 0, node_limit
+        order = list(range(self.n))
+        self.rng.shuffle(order)
+        self.rank = np.argsort(order) / self.n  # below 1: breaks ties only
+        self.free = np.ones(self.key_count + 1, bool)
+        self.free[-1] = False  # key −1: pairs that must not meet
+        self.rounds: Schedule = []
+        return self.rounds if self._fill_round(self.structure.base_rounds) else None
+
+    def tabu(self, iterations: int) -> Schedule | None:
+        """Tabu search over the base rounds, counting how often each orbit of pairs is used."""
+        groups, n, k = self.groups, self.n, self.structure.base_rounds
+        keys = self.key_array
+        forbidden = keys < 0
+        np.fill_diagonal(forbidden, val=False)
+        instance = Instance(
+            ids=tuple(range(n)),
+            rounds=k,
+            seats=np.full(groups, self.size),
+            fixed=np.full(n, -1),
+            hard=forbidden,
+            pair_cost=np.zeros((n, n)),
+            prior=np.zeros((n, n), np.int64),
+            preferred=np.zeros((k, n, groups), bool),
+            wants_topic=np.zeros(n, bool),
+            weights=Weights(),
+        )
+        start = np.array(
+            [feasible_round(instance, [self.size] * groups, self.rng) for _ in range(k)]
+        )
+        search = TabuSearch(
+            instance, start, self.rng, encounters=lambda same: OrbitMeetings(same, keys)
+        )
+        result = search.run(
+            deadline=self.deadline, lower_bound=0.0, repeat_bound=0.0, max_iterations=iterations
+        )
+        if result.cost > 0:
+            return None
+        return [
+            [[int(p) for p in np.flatnonzero(result.seating[j] == t)] for t in range(groups)]
+            for j in range(k)
+        ]
+
+    def _fill_round(self, remaining: int) -> bool:
+        if remaining == 0:
+            return True
+        self.seated = np.zeros(self.n, bool)
+        self.rounds.append([])
+        if self._next_group(remaining):
+            return True
+        self.rounds.pop()
+        return False
+
+    def _next_group(self, remaining: int) -> bool:
+        """Start the next group with the point that has the fewest possible partners left
+        (and give up here if some point has too few to fill its group)."""
+        if len(self.rounds[-1]) == self.groups:
+            seated = self.seated
+            if self._fill_round(remaining - 1):
+                return True
+            self.seated = seated
+            return False
+        unseated = np.flatnonzero(~self.seated)
+        partners = self.free[self.key_array[np.ix_(unseated, unseated)]]
+        counts = partners.sum(axis=1)
+        if counts.min() < self.size - 1:
+            return False
+        first = int(np.argmin(counts + self.rank[unseated]))
+        candidates = unseated[partners[first]]
+        candidates = candidates[np.argsort(self.rank[candidates])].tolist()
+        return self._extend([int(unseated[first])], candidates, 0, remaining)
+
+    def _out_of_budget(self) -> bool:
+        self.nodes += 1
+        if self.nodes % 4096 == 0 and time.monotonic() >= self.deadline:
+            self.limit = self.nodes  # stop here, like the node limit
+        return self.nodes > self.limit
+
+    def _extend(self, group: list[int], candidates: list[int], start: int, remaining: int) -> bool:
+        if self._out_of_budget():
+            return False
+        if len(group) == self.size:
+            return self._close_group(group, remaining)
+        keys_of, free = self.keys, self.free
+        for i in range(start, len(candidates) - (self.size - len(group)) + 1):
+            point = candidates[i]
+            keys = [keys_of[point][member] for member in group]
+            if not all(free[k] for k in keys) or len(set(keys)) < len(keys):
+                continue
+            free[keys] = False
+            group.append(point)
+            if self._extend(group, candidates, i + 1, remaining):
+                return True
+            group.pop()
+            free[keys] = True
+            if self.nodes > self.limit:
+                break
+        return False
+
+    def _close_group(self, group: list[int], remaining: int) -> bool:
+        self.seated[group] = True
+        self.rounds[-1].append(group)
+        if self._next_group(remaining):
+            return True
+        self.rounds[-1].pop()
+        self.seated[group] = False
+        return False
