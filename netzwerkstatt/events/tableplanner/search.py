@@ -40,6 +40,7 @@ EPSILON = 1e-6
 TENURE = (3, 12)  # tabu tenure: a random number of iterations in this range
 PERTURB_AFTER = 300  # iterations without a new best before a perturbation
 POLISH_PATIENCE = 1_000  # once repeats are at their bound: iterations without progress to stop
+STALL_FACTOR = 200  # otherwise stop after rounds × participants × this without a new best
 
 ProgressCallback = Callable[[float, int], None]  # (seconds so far, repeated pairs of the best)
 
@@ -103,8 +104,9 @@ class TabuSearch:
         max_iterations: int | None = None,
         progress: ProgressCallback | None = None,
     ) -> SearchResult:
-        """Search until the lower bound, the deadline, the iteration limit, or, once the
-        repeats reach their bound, until the other goals stop improving."""
+        """Search until the lower bound, the deadline, the iteration limit, or no more
+        progress: soon once the repeats reach their bound, much later otherwise."""
+        stall = STALL_FACTOR * self.instance.rounds * self.instance.size
         best_seating, best_cost = self.seating.copy(), self.cost
         best_units, best_repeated = self.meetings.repeat_units()
         best_iteration = iteration = last_improvement = restarted = 0
@@ -128,7 +130,7 @@ class TabuSearch:
                 best_iteration = last_improvement = iteration
             elif move is None or iteration - last_improvement > PERTURB_AFTER:
                 settled = self.instance.weights.repeat * best_units <= repeat_bound + EPSILON
-                if settled and iteration - best_iteration > POLISH_PATIENCE:
+                if iteration - best_iteration > (POLISH_PATIENCE if settled else stall):
                     break
                 self._restart_from(best_seating)
                 last_improvement = restarted = iteration
