@@ -35,9 +35,10 @@ from netzwerkstatt.network.surveys import SurveyState, survey_state
 
 pytestmark = pytest.mark.django_db
 
-# The whole `load-demo` took about 4 s on the development machine (two cores, shared
-# with other test runs); the bound leaves room for slower machines.
-LOAD_SECONDS_MAX = 15
+# The whole `load-demo` takes about 5.5 s of CPU on the development machine (two cores):
+# 6 s on its own, 8 to 15 s while other test runs share the machine. The bound catches
+# a regression of the kind that matters (ties saved one by one take minutes), not noise.
+LOAD_SECONDS_MAX = 30
 NETWORK_MODELS = (Tie, Recommendation, TeamMember, Survey, SurveyAnswer, MetricsSnapshot)
 TIE_COLUMNS = (
     "kind", "source_person_id", "source_organisation_id", "target_person_id",
