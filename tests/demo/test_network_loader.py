@@ -35,8 +35,8 @@ from netzwerkstatt.network.surveys import SurveyState, survey_state
 
 pytestmark = pytest.mark.django_db
 
-# The whole `load-demo` takes about 5.5 s of CPU on the development machine (two cores):
-# 6 s on its own, 8 to 15 s while other test runs share the machine. The bound catches
+# The whole `load-demo` takes about 5.5 s of CPU on the development machine (two cores),
+# 8 to 15 s of wall time while other test runs share the machine. The bound catches
 # a regression of the kind that matters (ties saved one by one take minutes), not noise.
 LOAD_SECONDS_MAX = 30
 NETWORK_MODELS = (Tie, Recommendation, TeamMember, Survey, SurveyAnswer, MetricsSnapshot)
