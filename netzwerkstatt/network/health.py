@@ -7,7 +7,8 @@ simple undirected one of analytics.SimpleGraph.
 - team_dependency: of the non-team members of the largest connected component,
   the share that would be cut off from the largest remaining component if all
   team members left — how much of the network hangs on the team alone;
-  `cut_off` lists them (introduce them to partners directly).
+  `cut_off` lists them (introduce them to partners directly). Of equally large
+  components, the one with the first node in the data's order counts.
 - ties_only_via_team: non-team nodes with ties, all of them to team members —
   members with no tie outside the team.
 - brokers: articulation points, whose loss would split their component; each

@@ -154,3 +154,33 @@ def test_network_health_brokers_equal_networkx_articulation_points(size, pairs):
         largest = max(len(part) for part in nx.connected_components(rest))
         expected[p(v)] = len(component) - 1 - largest
     assert brokers == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    size=st.integers(1, 12),
+    team=st.sets(st.integers(1, 12), max_size=4),
+    pairs=st.lists(st.tuples(st.integers(1, 12), st.integers(1, 12)), max_size=25),
+)
+def test_network_health_team_figures_equal_networkx(size, team, pairs):
+    graph = nx.Graph()
+    graph.add_nodes_from(range(1, size + 1))
+    graph.add_edges_from((a, b) for a, b in pairs if a != b and a <= size and b <= size)
+    data = NetworkData(
+        nodes=[person(pk, team=pk in team) for pk in graph],
+        edges=[tie(p(a), p(b)) for a, b in graph.edges()],
+    )
+
+    figures = health(data)
+
+    largest = max(nx.connected_components(graph), key=len)
+    members = largest - team
+    rest = graph.subgraph(members)
+    kept = max(nx.connected_components(rest), key=len) if members else set()
+    dependency = figures["team_dependency"]
+    assert dependency["members"] == len(members)
+    assert len(dependency["cut_off"]) == len(members) - len(kept)
+    only_team = [
+        p(v) for v in sorted(graph) if v not in team and graph.degree(v) and set(graph[v]) <= team
+    ]
+    assert figures["ties_only_via_team"]["nodes"] == sorted(only_team)
