@@ -14,14 +14,19 @@ what the filters ask for:
 `map_elements` turns the result into Cytoscape.js elements, at most MAX_MAP_NODES
 nodes (the best connected, or the nearest to the centre), so the map stays fast on
 large workspaces. Node sizes follow betweenness from the newest metrics snapshot
-when there is one, else the degree in the filtered graph.
+when there is one, else the degree in the filtered graph. Small maps are laid out
+in the browser (Cytoscape's cose); larger ones get positions from igraph's
+Fruchterman–Reingold here (`force_layout`). The filters work on numpy arrays of the
+cached graph (`GraphArrays`), so they cost milliseconds at a million ties.
 """
 
+import math
 import threading
 from collections import defaultdict, deque
 from dataclasses import dataclass
 from functools import cached_property
 
+import igraph
 import numpy as np
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -53,6 +58,10 @@ KIND_COLOURS = {
 PERSON_COLOUR = "#C9CED6"
 TEAM_COLOUR = "#1F3A5F"
 SIZE_MIN, SIZE_MAX = 18, 64
+# Up to this many nodes Cytoscape lays the map out in the browser (cose); larger maps
+# come with positions computed here (see force_layout), NODE_SPACING pixels apart.
+BROWSER_LAYOUT_UP_TO = 400
+NODE_SPACING = 40
 
 
 @dataclass(frozen=True)
@@ -275,7 +284,13 @@ def map_elements(*, scope: Scope, filtered: FilteredGraph, max_nodes: int = MAX_
     }
     graph = arrays.data
     capped = len(chosen) < total_nodes
+    positions = (
+        force_layout(arrays, chosen, edges).tolist()
+        if len(chosen) > BROWSER_LAYOUT_UP_TO
+        else [None] * len(chosen)
+    )
     return {
+        "layout": "browser" if len(chosen) <= BROWSER_LAYOUT_UP_TO else "preset",
         "elements": {
             "nodes": [
                 _node_element(
@@ -285,11 +300,15 @@ def map_elements(*, scope: Scope, filtered: FilteredGraph, max_nodes: int = MAX_
                     size=float(size),
                     url=urls[graph.nodes[i].type].replace("/0/", f"/{graph.nodes[i].pk}/"),
                     centre=arrays.keys[i] == filtered.centre,
+                    position=position,
                 )
-                for i, size in zip(chosen.tolist(), sizes.tolist(), strict=True)
+                for i, size, position in zip(
+                    chosen.tolist(), sizes.tolist(), positions, strict=True
+                )
             ],
             "edges": [_edge_element(j, graph.edges[j]) for j in edges.tolist()],
         },
+        "centre": filtered.centre,
         "total": {"nodes": total_nodes, "edges": total_edges},
         "shown": {"nodes": len(chosen), "edges": len(edges)},
         "capped": capped,
@@ -312,11 +331,62 @@ def _map_message(shown: int, total: int, *, capped: bool) -> str:
     return ""
 
 
+def force_layout(arrays: GraphArrays, chosen: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    """Positions (x, y in pixels) of the chosen nodes by Fruchterman–Reingold in igraph.
+
+    Cytoscape's own force-directed layout compares every pair of nodes in each
+    iteration in the browser's main thread; above BROWSER_LAYOUT_UP_TO nodes that
+    takes seconds, igraph's a fraction of one. Each connected component is laid out
+    on its own (together, small ones would drift far off and shrink the rest) and
+    the components are packed in rows, the largest first.
+    """
+    count = len(chosen)
+    local = np.full(len(arrays.keys), -1, np.int64)
+    local[chosen] = np.arange(count)
+    pairs = np.column_stack([local[arrays.source[edges]], local[arrays.target[edges]]])
+    pairs = np.unique(np.sort(pairs, axis=1), axis=0) if len(pairs) else pairs
+    graph = igraph.Graph(n=count, edges=pairs.tolist())
+    start = np.random.default_rng(0).uniform(-1, 1, size=(count, 2))
+    positions = np.zeros((count, 2))
+    components = sorted(graph.connected_components(), key=len, reverse=True)
+    row_width = max(NODE_SPACING * 2, _spread(len(components[0]))) if components else 0
+    x = y = row_height = 0.0
+    for members in components:
+        if len(members) == 1:
+            coords = np.zeros((1, 2))
+        else:
+            layout = graph.subgraph(members).layout_fruchterman_reingold(
+                niter=500, seed=(start[members] * math.sqrt(len(members))).tolist()
+            )
+            coords = np.array(layout.coords)
+            coords -= coords.min(axis=0)
+            coords *= _spread(len(members)) / (float(coords.max()) or 1.0)
+        width, height = coords.max(axis=0) + NODE_SPACING
+        if x > 0 and x + width > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        positions[members] = coords + np.array([x, y])
+        x += width
+        row_height = max(row_height, height)
+    return np.round(positions, 1)
+
+
+def _spread(nodes: int) -> float:
+    """The side of the square a component of this many nodes is spread over, in pixels."""
+    return NODE_SPACING * 2 * math.sqrt(nodes)
+
+
 def _node_element(
-    node: Node, *, degree: int, betweenness: float | None, size: float, url: str, centre: bool
+    node: Node,
+    *,
+    degree: int,
+    betweenness: float | None,
+    size: float,
+    url: str,
+    centre: bool,
+    position: list[float] | None = None,
 ) -> dict:
     is_person = node.type == NodeType.PERSON
-    return {
+    element = {
         "data": {
             "id": node.key,
             "label": node.label,
@@ -333,6 +403,9 @@ def _node_element(
             "url": url,
         }
     }
+    if position is not None:
+        element["position"] = {"x": position[0], "y": position[1]}
+    return element
 
 
 def _edge_element(number: int, edge: Edge) -> dict:

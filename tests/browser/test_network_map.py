@@ -1,7 +1,11 @@
+import re
+
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 from netzwerkstatt.contacts.enums import OrganisationKind
+from netzwerkstatt.contacts.models import Organisation
 from netzwerkstatt.core.enums import Role
 from netzwerkstatt.network.enums import TieKind
 from netzwerkstatt.network.loading import graph_cache_clear
@@ -16,6 +20,22 @@ from tests.factories import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+DEMO_STAFF = "mitarbeit@bildungsverein-nord.example"
+DEMO_PASSWORD = "Netzwerk-Demo-2026"
+
+
+def click_node(page, canvas, key: str) -> None:
+    """Click a node of the map where Cytoscape has drawn it."""
+    canvas.evaluate("element => element.scrollIntoView({block: 'start'})")
+    position = page.evaluate(
+        """key => {
+            const node = document.getElementById("map-canvas").cytoscape.getElementById(key);
+            return node.renderedPosition();
+        }""",
+        key,
+    )
+    box = canvas.bounding_box()
+    page.mouse.click(box["x"] + position["x"], box["y"] + position["y"])
 
 
 def small_network(workspace):
@@ -72,16 +92,43 @@ def test_network_map_filter_then_open_a_company(live_server, page, log_in):
     expect(page.locator("#map-list")).not_to_contain_text("IG Metall")
 
     # … and the company opens its page from the map.
-    canvas.scroll_into_view_if_needed()
-    position = page.evaluate(
-        """key => {
-            const node = document.getElementById("map-canvas").cytoscape.getElementById(key);
-            return node.renderedPosition();
-        }""",
-        f"organisation:{company.pk}",
-    )
-    box = canvas.bounding_box()
-    page.mouse.click(box["x"] + position["x"], box["y"] + position["y"])
+    click_node(page, canvas, f"organisation:{company.pk}")
 
     expect(page).to_have_url(f"{live_server.url}{company.get_absolute_url()}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Metallbau Müller GmbH")
+
+
+def test_network_map_of_the_demo_network(live_server, page):
+    call_command("load-demo", verbosity=0)
+    graph_cache_clear()
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
+    page.goto(f"{live_server.url}/anmelden/")
+    page.get_by_label("E-mail address").fill(DEMO_STAFF)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+    page.get_by_role("link", name="Network map").click()
+    canvas = page.locator("#map-canvas")
+    expect(canvas).to_have_attribute("data-nodes", re.compile(r"^\d{3,}$"), timeout=60_000)
+    everything = int(canvas.get_attribute("data-nodes"))
+
+    page.get_by_label("Minimum strength").select_option("5")
+    expect(canvas).not_to_have_attribute("data-nodes", str(everything), timeout=60_000)
+    assert 0 < int(canvas.get_attribute("data-nodes")) < everything
+
+    # The network around one company, found by its name, one step deep.
+    company = Organisation.objects.filter(kind=OrganisationKind.COMPANY).order_by("pk").first()
+    page.get_by_label("Minimum strength").select_option("1")
+    page.get_by_placeholder("Type a name to search …").fill(company.name)
+    centre = page.locator("#id_centre")
+    expect(centre.locator(f'option[value="organisation:{company.pk}"]')).to_have_count(
+        1, timeout=20_000
+    )
+    centre.select_option(f"organisation:{company.pk}")
+    expect(page.locator("#map-list")).to_contain_text(company.name)
+    expect(canvas).to_have_attribute("data-centre", f"organisation:{company.pk}", timeout=20_000)
+
+    click_node(page, canvas, f"organisation:{company.pk}")
+
+    expect(page).to_have_url(f"{live_server.url}{company.get_absolute_url()}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(company.name)

@@ -95,6 +95,24 @@ def test_map_elements_capped_keeps_the_nearest_to_the_centre(scope):
     assert result["message"]
 
 
+def test_map_elements_large_maps_come_with_positions(scope):
+    data = chain(450)
+    data.nodes.extend(Node(f"person:{i}", NodeType.PERSON, i, "Pair") for i in (900, 901))
+    data.edges.append(Edge("person:900", "person:901", TieKind.KNOWS, 2))
+    small = map_elements(scope=scope, filtered=restrict(chain(20), filters=GraphFilter()))
+
+    first = map_elements(scope=scope, filtered=restrict(data, filters=GraphFilter()))
+
+    assert small["layout"] == "browser"
+    assert all("position" not in node for node in small["elements"]["nodes"])
+    assert first["layout"] == "preset"
+    positions = {node["data"]["id"]: node["position"] for node in first["elements"]["nodes"]}
+    assert len(positions) == 452
+    # The pair is packed beside the chain, not thrown far away.
+    assert max(position["x"] for position in positions.values()) < 10_000
+    assert max(position["y"] for position in positions.values()) < 10_000
+
+
 def test_map_data_whole_network(staff_client, introduction, workspace):
     alone = PersonFactory(workspace=workspace)
 

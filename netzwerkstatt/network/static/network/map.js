@@ -75,15 +75,19 @@
     ];
   }
 
-  function layout(count) {
+  function layout(data) {
+    // Small maps are laid out here (cose, force-directed); for larger ones the server sends
+    // positions, as cose compares every pair of nodes in the browser's main thread.
+    if (data.layout === "preset") {
+      return { name: "preset", fit: true, padding: 30 };
+    }
     return {
       name: "cose",
       animate: false,
       randomize: true,
       fit: true,
       padding: 30,
-      // Fewer iterations on big maps: the layout runs in the browser.
-      numIter: count > 800 ? 300 : 1000,
+      coolingFactor: data.shown.nodes > 150 ? 0.95 : 0.99,
       nodeRepulsion: () => 8000,
       idealEdgeLength: () => 60,
     };
@@ -104,9 +108,7 @@
     if (cy === null) {
       cy = window.cytoscape({
         container,
-        elements,
         style: styles(),
-        layout: layout(data.shown.nodes),
         minZoom: 0.05,
         maxZoom: 4,
       });
@@ -114,13 +116,17 @@
         window.location.href = event.target.data("url");
       });
       container.cytoscape = cy; // for the browser test
-    } else {
-      cy.elements().remove();
-      cy.add(elements);
-      cy.layout(layout(data.shown.nodes)).run();
     }
-    container.dataset.nodes = String(data.shown.nodes);
-    container.dataset.edges = String(data.shown.edges);
+    cy.elements().remove();
+    cy.add(elements);
+    const run = cy.layout(layout(data));
+    // The counts say "drawn" only once the nodes stand where they will stay.
+    run.one("layoutstop", () => {
+      container.dataset.nodes = String(data.shown.nodes);
+      container.dataset.edges = String(data.shown.edges);
+      container.dataset.centre = data.centre;
+    });
+    run.run();
   }
 
   function describe(data) {
