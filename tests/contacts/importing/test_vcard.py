@@ -151,6 +151,8 @@ plain = st.text(
 ).map(str.strip)
 multiline = st.lists(plain, max_size=3).map("\n".join).map(str.strip)
 kinds = st.frozensets(st.sampled_from(["work", "home", "cell", "voice", "fax"]), max_size=2)
+# Phone numbers as people write them; a vCard 4.0 "tel:" URI prefix is not part of the number.
+phone_numbers = st.from_regex(r"\+?[0-9][0-9 ()/.-]{2,20}[0-9]", fullmatch=True)
 cards = st.builds(
     Card,
     formatted_name=plain.filter(bool),
@@ -164,7 +166,7 @@ cards = st.builds(
     title=plain,
     role=plain,
     emails=st.lists(st.builds(Typed, plain.filter(bool), kinds), max_size=3).map(tuple),
-    phones=st.lists(st.builds(Typed, plain.filter(bool), kinds), max_size=3).map(tuple),
+    phones=st.lists(st.builds(Typed, phone_numbers, kinds), max_size=3).map(tuple),
     addresses=st.lists(
         st.builds(Address, plain, plain, plain, plain, plain, kinds).filter(
             lambda address: address != Address(types=address.types)
