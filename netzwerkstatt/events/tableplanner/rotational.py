@@ -30,7 +30,7 @@ L = 2 cycles of length 7 and one fixed point: one base round of five triples.
 import random
 import time
 from dataclasses import dataclass
-from math import comb
+from math import comb, gcd
 
 import numpy as np
 
@@ -42,9 +42,10 @@ from .search import TabuSearch
 
 Schedule = list[list[list[int]]]
 
-BACKTRACK_RUNS = 4  # per structure and turn
+BACKTRACK_RUNS = 2  # per structure and turn (four times as many where differences are tight)
 BACKTRACK_NODES = 20_000  # per run
 TABU_ITERATIONS = 1_000  # in the first turn, doubling every turn
+TIGHT = 0.9  # share of the differences a structure needs to count as tight
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,11 @@ def rotational_schedule(
     while searches and time.monotonic() < deadline:
         for search in searches:
             # Backtracking runs are heavy-tailed: several short ones beat one long one.
-            attempts = [*(search.backtrack for _ in range(BACKTRACK_RUNS)), search.tabu]
-            limits = [*[BACKTRACK_NODES] * BACKTRACK_RUNS, TABU_ITERATIONS * effort]
+            # It is the better tool where nearly every difference is needed, tabu elsewhere.
+            runs = BACKTRACK_RUNS * (4 if search.tight else 1)
+            iterations = TABU_ITERATIONS * effort // (4 if search.tight else 1)
+            attempts = [*(search.backtrack for _ in range(runs)), search.tabu]
+            limits = [*[BACKTRACK_NODES] * runs, iterations]
             for attempt, limit in zip(attempts, limits, strict=True):
                 base = attempt(limit)
                 if base is not None:
@@ -126,9 +130,45 @@ class _BaseRoundSearch:
         self.n = groups * size
         self.rng = rng
         self.deadline = deadline
-        self.keys = self._difference_keys()
-        self.key_array = np.array(self.keys)
-        self.key_count = 1 + int(self.key_array.max())
+        self.orbit_keys = np.array(self._difference_keys())
+        self.key_count = 1 + int(self.orbit_keys.max())
+        self.key_array = self._without_translates(self.orbit_keys)
+        self.keys = self.key_array.tolist()
+        # Pairs of points per key, padded with the pair (n, n) of a point that is never free.
+        pairs = [[] for _ in range(self.key_count)]
+        for a, b in zip(*np.triu_indices(self.n, 1), strict=True):
+            if self.key_array[a, b] >= 0:
+                pairs[self.key_array[a, b]].append((a, b))
+        width = max(len(p) for p in pairs)
+        padded = np.full((self.key_count, width, 2), self.n)
+        for key, found in enumerate(pairs):
+            padded[key, : len(found)] = found
+        self.key_pairs = padded
+        self.pairs_per_group = comb(size, 2)
+        needed = structure.base_rounds * groups * self.pairs_per_group
+        self.tight = needed >= TIGHT * self.key_count
+
+    def _without_translates(self, keys: np.ndarray) -> np.ndarray:
+        """Keys for the backtracking, which may assume more than the orbits say.
+
+        Any base round can be translated so that the first fixed point meets the
+        first cycle (if at all) at position 0. With one base round, multiplying
+        every position by a unit u of Z_m keeps the differences distinct and that
+        0 in place, so the fixed point may also meet the second cycle at the
+        smallest position of its orbit under the units (e.g. at 0 or 1 for prime m).
+        """
+        keys = keys.copy()
+        m, cycles = self.structure.cycle_length, self.structure.cycles
+        if not self.structure.fixed_points or not cycles:
+            return keys
+        fixed = cycles * m
+        keys[fixed, 1:m] = keys[1:m, fixed] = -1
+        if self.structure.base_rounds == 1 and cycles > 1:
+            units = [u for u in range(1, m) if gcd(u, m) == 1]
+            for x in range(1, m):
+                if min(u * x % m for u in units) < x:
+                    keys[fixed, m + x] = keys[m + x, fixed] = -1
+        return keys
 
     def _difference_keys(self) -> list[list[int]]:
         """Orbit key of each pair of points; −1 where the pair may never meet."""
@@ -169,7 +209,7 @@ class _BaseRoundSearch:
     def tabu(self, iterations: int) -> Schedule | None:
         """Tabu search over the base rounds, counting how often each orbit of pairs is used."""
         groups, n, k = self.groups, self.n, self.structure.base_rounds
-        keys = self.key_array
+        keys = self.orbit_keys
         forbidden = keys < 0
         np.fill_diagonal(forbidden, val=False)
         instance = Instance(
@@ -224,10 +264,22 @@ class _BaseRoundSearch:
         counts = partners.sum(axis=1)
         if counts.min() < self.size - 1:
             return False
+        if remaining == 1 and not self._enough_differences_left():
+            return False
         first = int(np.argmin(counts + self.rank[unseated]))
         candidates = unseated[partners[first]]
         candidates = candidates[np.argsort(self.rank[candidates])].tolist()
         return self._extend([int(unseated[first])], candidates, 0, remaining)
+
+    def _enough_differences_left(self) -> bool:
+        """In the last base round: do the unused keys that unseated points can still realise
+        suffice for the groups left? (Tight structures need every key.)"""
+        free_point = np.append(~self.seated, False)
+        realisable = (
+            free_point[self.key_pairs[:, :, 0]] & free_point[self.key_pairs[:, :, 1]]
+        ).any(1)
+        groups_left = self.groups - len(self.rounds[-1])
+        return (realisable & self.free[:-1]).sum() >= groups_left * self.pairs_per_group
 
     def _out_of_budget(self) -> bool:
         self.nodes += 1

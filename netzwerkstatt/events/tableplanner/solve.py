@@ -16,7 +16,7 @@ from .plan import Plan, Seating
 from .problem import Problem
 from .search import EPSILON, ProgressCallback, TabuSearch
 
-DESIGN_SHARE = 0.6  # of the time budget, for constructions (pure Social Golfer Problem only)
+DESIGN_SHARE = 0.75  # of the time budget, for constructions (pure Social Golfer Problem only)
 
 
 def plan_tables(
