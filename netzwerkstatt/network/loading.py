@@ -245,7 +245,8 @@ def _raw_rows(queryset: QuerySet):
     so the scope's filters apply unchanged.
     """
     sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
-    with connections[queryset.db].cursor() as cursor:
+    # A server-side cursor where the database has them (PostgreSQL), as `.iterator()` uses.
+    with connections[queryset.db].chunked_cursor() as cursor:
         cursor.execute(sql, params)
         while rows := cursor.fetchmany(CHUNK_SIZE):
             yield from rows

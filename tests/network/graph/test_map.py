@@ -131,7 +131,8 @@ def test_map_data_whole_network(staff_client, introduction, workspace):
     assert body["shown"] == {"nodes": 6, "edges": 5}
     assert not body["capped"]
     assert body["size_by"] == "degree"
-    node = next(n["data"] for n in body["elements"]["nodes"] if n["data"]["id"] == "person:1")
+    you = key(introduction.you.person)
+    node = next(n["data"] for n in body["elements"]["nodes"] if n["data"]["id"] == you)
     assert node["team"]
     assert node["url"] == introduction.you.person.get_absolute_url()
     company = next(
