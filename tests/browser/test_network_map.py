@@ -83,6 +83,9 @@ def test_network_map_filter_then_open_a_company(live_server, page, log_in):
     # 1 team member + 5 organisations with one person each.
     expect(canvas).to_have_attribute("data-nodes", "11")
     expect(page.locator("#map-list")).to_contain_text("Metallbau Müller GmbH")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save as PNG").click()
+    assert download.value.suggested_filename == "network-map.png"
 
     page.get_by_label("Kind of organisation").select_option("company")
 
