@@ -12,12 +12,24 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from netzwerkstatt.contacts.models import ImportJob, Note, Organisation, Person
+from netzwerkstatt.core.scoping import Scope
+from netzwerkstatt.network.models import (
+    Recommendation,
+    Survey,
+    SurveyAnswer,
+    TeamMember,
+    Tie,
+)
+from netzwerkstatt.network.surveys import survey_create
 from tests.factories import (
     EmailAddressFactory,
     FunctionFactory,
     NoteFactory,
     PhoneNumberFactory,
+    RecommendationFactory,
     TagFactory,
+    TeamMemberFactory,
+    TieFactory,
 )
 
 MARKER = "FREMDMARKER"
@@ -35,6 +47,19 @@ FOREIGN_OBJECT = {
     "contacts:note_delete": "note",
     "contacts:import_review": "import_job",
     "contacts:import_result": "import_job",
+    "network:tie_update": "tie",
+    "network:tie_delete": "tie",
+    "network:recommendation_outcome": "recommendation",
+    "network:recommendation_delete": "recommendation",
+    "network:team_member_update": "team_member",
+    "network:team_member_remove": "team_member",
+    "network:survey_detail": "survey",
+    "network:survey_link_renew": "survey",
+    "network:survey_accept_all": "survey",
+    "network:survey_answer_accept": "survey_answer",
+    "network:survey_answer_reject": "survey_answer",
+    "network:warm_paths_person": "person",
+    "network:warm_paths_organisation": "organisation",
 }
 # Namespaces that are not tenant pages: Django's admin is for operators (staff users) only.
 NOT_TENANT_PAGES = {"admin"}
@@ -42,6 +67,10 @@ NOT_TENANT_PAGES = {"admin"}
 FIXED_ARGUMENTS = {
     "contacts:organisation_export": {"file_format": "csv"},
     "contacts:person_export": {"file_format": "csv"},
+    "network:graph_export": {"file_format": "gexf"},
+    # The public survey pages take a token, not an id: an unknown one must reveal nothing.
+    "network:survey_respond": {"token": "unbekannt"},
+    "network:survey_suggestions": {"token": "unbekannt"},
 }
 
 
@@ -98,11 +127,44 @@ def foreign(other_workspace):
         original_name=f"{MARKER}.csv",
         format="csv",
     )
+    tie = TieFactory(
+        workspace=other_workspace, source_person=function.person, note=f"{MARKER} Beziehung"
+    )
+    recommendation = RecommendationFactory(
+        workspace=other_workspace, recommender=function.person, purpose=f"{MARKER} Zweck"
+    )
+    team_member = TeamMemberFactory(workspace=other_workspace, person=tie.target_person)
+    survey, _token = survey_create(scope=Scope.system(other_workspace), respondent=function.person)
+    survey_answer = SurveyAnswer.objects.create(
+        workspace=other_workspace, survey=survey, organisation_name=f"{MARKER} AG", closeness=3
+    )
     return {
         "organisation": function.organisation,
         "person": function.person,
         "note": note,
         "import_job": import_job,
+        "tie": tie,
+        "recommendation": recommendation,
+        "team_member": team_member,
+        "survey": survey,
+        "survey_answer": survey_answer,
+    }
+
+
+def _state(workspace) -> dict:
+    """Every row of the workspace's data, to prove a request changed none of them."""
+    return {
+        model.__name__: sorted(map(repr, model.objects.filter(workspace=workspace).values()))
+        for model in (
+            Organisation,
+            Person,
+            Note,
+            Tie,
+            Recommendation,
+            TeamMember,
+            Survey,
+            SurveyAnswer,
+        )
     }
 
 
@@ -118,6 +180,7 @@ def test_route_never_reveals_or_changes_foreign_data(client, lead, foreign, name
         values = {}
     path = _fill(route, values | FIXED_ARGUMENTS.get(name, {}))
 
+    before = _state(foreign["person"].workspace)
     responses = [
         client.get(path, {"search": MARKER[:8].lower(), "q": MARKER[:8].lower()}),
         client.post(path, {"text": "übernommen", "name": "übernommen", "last_name": "x"}),
@@ -128,12 +191,7 @@ def test_route_never_reveals_or_changes_foreign_data(client, lead, foreign, name
             assert response.status_code in {404, 405}, f"{path}: {response.status_code}"
         body = b"".join(response.streaming_content) if response.streaming else response.content
         assert MARKER.lower() not in body.decode("utf-8", "replace").lower(), path
-    foreign_now = (
-        Organisation.objects.filter(workspace=foreign["organisation"].workspace).count(),
-        Person.objects.filter(workspace=foreign["person"].workspace).count(),
-        Note.objects.filter(workspace=foreign["note"].workspace).count(),
-    )
-    assert foreign_now == (1, 1, 1)
+    assert _state(foreign["person"].workspace) == before, path
 
 
 def test_admin_is_closed_to_workspace_members(client, lead):

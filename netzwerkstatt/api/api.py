@@ -9,11 +9,12 @@ from .errors import register_error_handlers
 from .routers import network, notes, organisations, persons, recommendations, ties
 
 DESCRIPTION = """\
-Organisations, persons and notes of one workspace.
+Organisations, persons and notes of one workspace, the relationships between them
+(ties, recommendations) and the warm introduction paths from the project team.
 
 Authenticate with `Authorization: Bearer TOKEN`; a token (`netzwerkstatt api-token EMAIL`)
 acts in one workspace with the user's current role there. Partners read only what is
-shared with them, never notes, and change nothing.
+shared with them, never notes, trust values or recommendations, and change nothing.
 
 Lists take `limit` and `offset` and answer `{"items": [...], "count": n}`. Errors answer
 `{"detail": "..."}` in German, invalid input also `"errors": {"field": ["..."]}`.

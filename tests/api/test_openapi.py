@@ -11,6 +11,14 @@ OPERATIONS = {
     ("patch", "persons/{person_id}"), ("delete", "persons/{person_id}"),
     ("get", "notes"), ("post", "notes"), ("get", "notes/{note_id}"),
     ("patch", "notes/{note_id}"), ("delete", "notes/{note_id}"),
+    ("get", "ties"), ("post", "ties"), ("get", "ties/{tie_id}"),
+    ("patch", "ties/{tie_id}"), ("delete", "ties/{tie_id}"),
+    ("get", "recommendations"), ("post", "recommendations"),
+    ("get", "recommendations/{recommendation_id}"),
+    ("patch", "recommendations/{recommendation_id}"),
+    ("delete", "recommendations/{recommendation_id}"),
+    ("get", "organisations/{organisation_id}/warm-paths"),
+    ("get", "persons/{person_id}/warm-paths"),
 }  # fmt: skip
 
 
@@ -49,7 +57,9 @@ def test_openapi_documents_paged_lists(client, db):
 @pytest.mark.parametrize(("method", "path"), sorted(OPERATIONS))
 def test_every_operation_requires_a_token(anonymous_api, db, method, path):
     call = getattr(anonymous_api, method)
-    response = call(path.format(organisation_id=1, person_id=1, note_id=1))
+    response = call(
+        path.format(organisation_id=1, person_id=1, note_id=1, tie_id=1, recommendation_id=1)
+    )
 
     assert response.status_code == 401
 
