@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from netzwerkstatt.contacts.models import Organisation, Person
@@ -109,6 +110,19 @@ class Tie(Recorded):
                 & ~Q(source_organisation=models.F("target_organisation")),
                 name="tie_not_to_itself",
             ),
+            # One tie per kind and ends (services keep undirected ends in canonical order),
+            # also when two requests save the same tie at once.
+            *(
+                models.UniqueConstraint(
+                    fields=["kind", f"source_{source}", f"target_{target}"],
+                    condition=Q(
+                        **{f"source_{source}__isnull": False, f"target_{target}__isnull": False}
+                    ),
+                    name=f"tie_unique_{source}_{target}",
+                )
+                for source in ("person", "organisation")
+                for target in ("person", "organisation")
+            ),
         ]
         indexes = [
             models.Index(fields=["workspace", "updated_at"]),
@@ -117,6 +131,9 @@ class Tie(Recorded):
 
     def __str__(self):
         return f"{self.source} – {self.get_kind_display()} – {self.target}"
+
+    def get_absolute_url(self):
+        return reverse("network:tie_update", args=[self.pk])
 
     @property
     def source(self) -> Person | Organisation:
@@ -195,6 +212,9 @@ class Recommendation(Recorded):
     def __str__(self):
         return f"{self.recommender} → {self.subject} → {self.recipient}"
 
+    def get_absolute_url(self):
+        return f"{reverse('network:recommendation_list')}#recommendation-{self.pk}"
+
     @property
     def subject(self) -> Person | Organisation:
         return self.subject_person or self.subject_organisation
@@ -232,6 +252,9 @@ class TeamMember(WorkspaceScopedModel):
     def __str__(self):
         return str(self.person)
 
+    def get_absolute_url(self):
+        return reverse("network:team")
+
 
 class Survey(WorkspaceScopedModel):
     """A partner network survey sent as a link: whom does the respondent work with?"""
@@ -255,6 +278,9 @@ class Survey(WorkspaceScopedModel):
 
     def __str__(self):
         return f"{self.respondent} ({self.created_at:%d.%m.%Y})"
+
+    def get_absolute_url(self):
+        return reverse("network:survey_detail", args=[self.pk])
 
 
 class SurveyAnswer(WorkspaceScopedModel):
