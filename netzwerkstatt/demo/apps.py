@@ -11,4 +11,9 @@ class DemoConfig(AppConfig):
         "persons": _("persons"),
         "notes": _("notes"),
         "users": _("demo users"),
+        "team_members": _("team members"),
+        "ties": _("ties"),
+        "recommendations": _("recommendations"),
+        "surveys": _("partner surveys"),
+        "health_months": _("months of health figures"),
     }

@@ -8,6 +8,7 @@ class NetworkConfig(AppConfig):
     contact_panels = [
         "netzwerkstatt.network.panels.ties_panel",
         "netzwerkstatt.network.views.paths.warm_paths_panel",
+        "netzwerkstatt.network.views.surveys.survey_panel",
     ]
     navigation = [
         ("network:recommendation_list", _("Recommendations"), "view_recommendations"),
@@ -17,3 +18,10 @@ class NetworkConfig(AppConfig):
         ("network:health", _("Network health"), "view_network_health"),
     ]
     overview = "netzwerkstatt.network.views.health.overview"
+    activity_labels = {
+        "answers": _("answers"),
+        "nodes": _("nodes"),
+        "edges": _("ties"),
+        "ties_created": _("ties created"),
+        "ties_strengthened": _("ties strengthened"),
+    }
