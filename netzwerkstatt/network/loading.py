@@ -49,11 +49,6 @@ from .services import DATA_TOPIC as NETWORK_TOPIC
 
 TOPICS = (CONTACTS_TOPIC, NETWORK_TOPIC)
 logger = logging.getLogger(__name__)
-# Graphs kept per process: one per workspace and role visibility. At 100,000 persons
-# and 1,000,000 ties one graph with its path index takes a few hundred MB.
-DEFAULT_CACHE_SIZE = 4
-# From this many edges on, a changed graph is rebuilt in the background (see cached_graph).
-BACKGROUND_REBUILD_EDGES = 200_000
 CHUNK_SIZE = 20_000
 
 TEAM_VISIBILITY = "team"
@@ -315,7 +310,7 @@ def _version(scope: Scope) -> tuple[str, date]:
 def cached_graph(*, scope: Scope) -> CachedGraph:
     """The scope's graph, rebuilt when `graph_version` has changed. Read-only.
 
-    A large graph (BACKGROUND_REBUILD_EDGES edges or more) is rebuilt in a background
+    A large graph (settings.NETZWERKSTATT_GRAPH_BACKGROUND_EDGES or more) is rebuilt in a background
     thread while the previous version keeps answering: for the seconds a rebuild takes
     at a million ties, pages see the graph as it was before the last change.
     """
@@ -402,8 +397,8 @@ def _rebuild(key: tuple[int, str], scope: Scope, previous: CachedGraph) -> None:
 
 
 def _cache_size() -> int:
-    return max(1, getattr(settings, "NETZWERKSTATT_GRAPH_CACHE_SIZE", DEFAULT_CACHE_SIZE))
+    return max(1, settings.NETZWERKSTATT_GRAPH_CACHE_SIZE)
 
 
 def _background_edges() -> int:
-    return getattr(settings, "NETZWERKSTATT_GRAPH_BACKGROUND_EDGES", BACKGROUND_REBUILD_EDGES)
+    return settings.NETZWERKSTATT_GRAPH_BACKGROUND_EDGES

@@ -143,6 +143,17 @@ NETZWERKSTATT_IMPORT_MAX_BYTES = int(
     os.environ.get("NETZWERKSTATT_IMPORT_MAX_BYTES", str(50 * 1024 * 1024))
 )
 
+# The relationship graph: how many workspaces' graphs a process keeps in memory (one with
+# 100,000 persons and 1,000,000 ties takes a few hundred MB), and from
+# how many edges a changed graph is rebuilt in the background (the old one answers meanwhile).
+NETZWERKSTATT_GRAPH_CACHE_SIZE = int(os.environ.get("NETZWERKSTATT_GRAPH_CACHE_SIZE", "4"))
+NETZWERKSTATT_GRAPH_BACKGROUND_EDGES = int(
+    os.environ.get("NETZWERKSTATT_GRAPH_BACKGROUND_EDGES", "200000")
+)
+# Whether the health page may start a stale metrics computation in a background thread;
+# set to false where cron runs `netzwerkstatt network-metrics` instead.
+NETZWERKSTATT_METRICS_IN_BACKGROUND = env_bool("NETZWERKSTATT_METRICS_IN_BACKGROUND", default=True)
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"

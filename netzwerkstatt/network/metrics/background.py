@@ -35,7 +35,7 @@ def metrics_in_background() -> bool:
     servers that should not spend a minute of CPU and a few hundred MB in a web
     process on a very large workspace.
     """
-    return getattr(settings, "NETZWERKSTATT_METRICS_IN_BACKGROUND", True)
+    return settings.NETZWERKSTATT_METRICS_IN_BACKGROUND
 
 
 def metrics_is_running(*, workspace: Workspace) -> bool:
