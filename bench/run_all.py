@@ -12,6 +12,8 @@ BENCHMARKS = [
     "list_search.py",
     "warm_paths.py",
     "network_analytics.py",
+    "social_golfer.py",
+    "worldcafe.py",
 ]
 
 
