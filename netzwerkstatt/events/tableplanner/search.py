@@ -112,7 +112,7 @@ class TabuSearch:
         best_iteration = iteration = last_improvement = restarted = 0
         started = time.monotonic()
         while best_cost > lower_bound + EPSILON and iteration != max_iterations:
-            if iteration % 64 == 0:
+            if iteration % 16 == 0:
                 now = time.monotonic()
                 if now >= deadline:
                     break
