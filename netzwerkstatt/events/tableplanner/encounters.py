@@ -6,7 +6,17 @@ schedules in `rotational`: there a pair of points stands for its whole orbit
 of pairs, so what counts is how often the base rounds use each orbit.
 """
 
+from typing import Protocol
+
 import numpy as np
+
+
+class Encounters(Protocol):
+    matrix: np.ndarray  # (n, n): how often each pair counts as having met
+
+    def meet(self, movers: np.ndarray, others: np.ndarray, steps: np.ndarray) -> int: ...
+
+    def repeat_units(self) -> tuple[int, int]: ...
 
 
 class PairMeetings:

@@ -15,9 +15,7 @@ import random
 
 import numpy as np
 
-from .model import Instance
-
-HARD = 1e9  # cost of seating a conflicting pair together: more than all soft costs
+from .model import HARD, Instance
 
 
 def greedy_rounds(

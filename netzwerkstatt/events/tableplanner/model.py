@@ -15,6 +15,8 @@ import numpy as np
 from .errors import PlanningError, Reason
 from .problem import Pair, ParticipantId, Problem, Weights
 
+HARD = 1e9  # what the search and the greedy seating charge for a conflicting pair at a table
+
 
 def seat_levels(capacities: list[int], participants: int) -> tuple[list[int], list[bool], int]:
     """Filling tables as evenly as their capacities allow: every table seats its base number

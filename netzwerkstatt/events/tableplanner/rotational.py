@@ -13,15 +13,19 @@ at pairs that form its orbit under σ. The schedule is repeat-free exactly when
 the base rounds use every orbit of pairs at most once and no orbit that is
 shorter than m (two fixed points; two points of one cycle half a turn apart).
 Orbits are keyed by a "difference": (cycle, ±d) within a cycle, (cycle, cycle′, d)
-between two cycles, (fixed point, cycle) for a fixed point. The search fills
-the groups of the base rounds one after another, each group starting with the
-first unseated point in a random order and taking further points in that
-order, with a node limit per attempt and restarts with fresh orders. That
-exhaustive search is quick where the differences are tight (Kirkman triple
-systems, resolvable designs); where they are loose it gets lost, and a tabu
-search over the base rounds (the planner's own search, counting how often each
-orbit is used instead of how often each pair meets) finds them instead. The
-two take turns with growing limits until the deadline.
+between two cycles, (fixed point, cycle) for a fixed point.
+
+Backtracking fills the groups of the base rounds one after another, each
+starting with the unseated point that has the fewest possible partners left,
+and gives up early when a point has too few or when (in the last base round)
+the unused differences still realisable cannot fill the groups left;
+translations and multipliers of Z_m break symmetry. Its runs are short, with
+random tie-breaks and restarts. It is quick where nearly every difference is
+needed (Kirkman triple systems, resolvable designs); where differences are
+plentiful it gets lost, and a tabu search over the base rounds (the planner's
+own search, counting how often each orbit is used instead of how often each
+pair meets) finds them instead. The two take turns with growing limits until
+the deadline.
 
 For example the Kirkman schoolgirl problem (5 groups of 3, 7 rounds) has
 L = 2 cycles of length 7 and one fixed point: one base round of five triples.
@@ -132,14 +136,14 @@ class _BaseRoundSearch:
         self.deadline = deadline
         self.orbit_keys = np.array(self._difference_keys())
         self.key_count = 1 + int(self.orbit_keys.max())
-        self.key_array = self._without_translates(self.orbit_keys)
+        self.key_array = self._break_symmetry(self.orbit_keys)
         self.keys = self.key_array.tolist()
         # Pairs of points per key, padded with the pair (n, n) of a point that is never free.
         pairs = [[] for _ in range(self.key_count)]
         for a, b in zip(*np.triu_indices(self.n, 1), strict=True):
             if self.key_array[a, b] >= 0:
                 pairs[self.key_array[a, b]].append((a, b))
-        width = max(len(p) for p in pairs)
+        width = max((len(p) for p in pairs), default=0)
         padded = np.full((self.key_count, width, 2), self.n)
         for key, found in enumerate(pairs):
             padded[key, : len(found)] = found
@@ -148,7 +152,7 @@ class _BaseRoundSearch:
         needed = structure.base_rounds * groups * self.pairs_per_group
         self.tight = needed >= TIGHT * self.key_count
 
-    def _without_translates(self, keys: np.ndarray) -> np.ndarray:
+    def _break_symmetry(self, keys: np.ndarray) -> np.ndarray:
         """Keys for the backtracking, which may assume more than the orbits say.
 
         Any base round can be translated so that the first fixed point meets the

@@ -32,17 +32,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .encounters import PairMeetings
-from .greedy import HARD
-from .model import Instance
+from .encounters import Encounters, PairMeetings
+from .model import HARD, Instance
 
 EPSILON = 1e-6
 TENURE = (3, 12)  # tabu tenure: a random number of iterations in this range
 PERTURB_AFTER = 300  # iterations without a new best before a perturbation
 POLISH_PATIENCE = 1_000  # once repeats are at their bound: iterations without progress to stop
 STALL_FACTOR = 200  # otherwise stop after rounds × participants × this without a new best
-
-ProgressCallback = Callable[[float, int], None]  # (seconds so far, repeated pairs of the best)
 
 
 @dataclass
@@ -59,7 +56,7 @@ class TabuSearch:
         instance: Instance,
         seating: np.ndarray,
         rng: random.Random,
-        encounters: Callable[[np.ndarray], PairMeetings] | None = None,
+        encounters: Callable[[np.ndarray], Encounters] | None = None,
     ) -> None:
         """`encounters` builds the meeting counts from the (rounds, n, n) same-table array."""
         self.instance = instance
@@ -102,22 +99,21 @@ class TabuSearch:
         lower_bound: float,
         repeat_bound: float,
         max_iterations: int | None = None,
-        progress: ProgressCallback | None = None,
+        progress: Callable[[int], None] | None = None,
     ) -> SearchResult:
         """Search until the lower bound, the deadline, the iteration limit, or no more
-        progress: soon once the repeats reach their bound, much later otherwise."""
+        progress: soon once the repeats reach their bound, much later otherwise.
+        `progress` hears the repeated pairs of the best seating now and then."""
         stall = STALL_FACTOR * self.instance.rounds * self.instance.size
         best_seating, best_cost = self.seating.copy(), self.cost
         best_units, best_repeated = self.meetings.repeat_units()
         best_iteration = iteration = last_improvement = restarted = 0
-        started = time.monotonic()
         while best_cost > lower_bound + EPSILON and iteration != max_iterations:
             if iteration % 16 == 0:
-                now = time.monotonic()
-                if now >= deadline:
+                if time.monotonic() >= deadline:
                     break
                 if progress:
-                    progress(now - started, best_repeated)
+                    progress(best_repeated)
             iteration += 1
             move = self._best_move(iteration, best_cost)
             if move is None and restarted == iteration - 1:
@@ -181,6 +177,7 @@ class TabuSearch:
         blocked = (tabu[prices.to_their_table] > iteration) | (tabu[prices.to_my_table] > iteration)
         blocked &= self.cost + delta >= best_cost - EPSILON  # aspiration: a new best is never tabu
         blocked |= prices.same_table
+        blocked |= delta >= HARD / 2  # never into a hard conflict
         blocked |= ~self.movable[prices.p][:, None]
         blocked |= ~self.movable[None, :]
         np.copyto(delta, np.inf, where=blocked)

@@ -2,6 +2,7 @@
 
 import random
 import time
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
@@ -14,7 +15,9 @@ from .greedy import greedy_rounds
 from .model import Instance, build_instance
 from .plan import Plan, Seating
 from .problem import Problem
-from .search import EPSILON, ProgressCallback, TabuSearch
+from .search import EPSILON, TabuSearch
+
+ProgressCallback = Callable[[float, int], None]  # (seconds so far, repeated pairs of the best)
 
 DESIGN_SHARE = 0.75  # of the time budget, for constructions (pure Social Golfer Problem only)
 
@@ -56,7 +59,7 @@ def plan_tables(
         deadline=started + seconds,
         lower_bound=bounds.total,
         repeat_bound=bounds.repeat,
-        progress=progress and (lambda _, repeats: progress(time.monotonic() - started, repeats)),
+        progress=progress and (lambda repeats: progress(time.monotonic() - started, repeats)),
     )
     optimal = result.cost <= bounds.total + EPSILON
     return _plan(problem, instance, result.seating, "search", optimal=optimal, started=started)
