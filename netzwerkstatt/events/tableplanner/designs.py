@@ -16,6 +16,9 @@ where design theory has one, constructing it beats searching for it.
 * Cyclic symmetry (see `rotational`): Kirkman triple systems (15, 21 points),
   nearly Kirkman triple systems (18, 24, 30 points), resolvable designs with
   blocks of 4 (24, 28 points) and many partial schedules.
+* Latin squares for g groups of g when g is not a prime power: rows, columns
+  and the symbols of a Latin square give three rounds, and the symbols of an
+  orthogonal mate (see `latin`) a fourth.
 
 Points are numbered 0 … g·s − 1; a schedule lists rounds of groups of points.
 """
@@ -24,6 +27,7 @@ import random
 import time
 
 from .galois import finite_field, prime_power
+from .latin import orthogonal_pair, random_latin_square
 from .rotational import Schedule, rotational_schedule
 
 
@@ -32,11 +36,31 @@ def social_golfer_design(
 ) -> Schedule:
     """The longest repeat-free schedule (at most `rounds` rounds) the constructions give in time."""
     best = transversal_schedule(groups, size, rounds)
+    if groups == size and len(best) < min(rounds, 3):
+        best = latin_schedule(random_latin_square(groups, rng))[:rounds]
+    # No orthogonal pairs exist of order 2 or 6 (Euler's 36 officers, Tarry 1900).
+    if groups == size not in (2, 6) and len(best) < min(rounds, 4):
+        pair = orthogonal_pair(groups, rng=rng, deadline=deadline)
+        if pair is not None:
+            best = latin_schedule(*pair)[:rounds]
     if len(best) < rounds and time.monotonic() < deadline:
         found = rotational_schedule(groups, size, rounds, rng=rng, deadline=deadline)
         if found is not None:
             best = found
     return best
+
+
+def latin_schedule(*squares: list[list[int]]) -> Schedule:
+    """n groups of n from mutually orthogonal Latin squares: rows, columns, then each square's
+    symbols (point r·n + c is cell (r, c))."""
+    n = len(squares[0])
+    cells = [(r, c) for r in range(n) for c in range(n)]
+    labels = [lambda r, c: r, lambda r, c: c]
+    labels += [lambda r, c, square=square: square[r][c] for square in squares]
+    return [
+        [[r * n + c for r, c in cells if label(r, c) == group] for group in range(n)]
+        for label in labels
+    ]
 
 
 def transversal_schedule(groups: int, size: int, rounds: int) -> Schedule:

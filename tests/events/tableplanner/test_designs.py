@@ -4,8 +4,17 @@ from itertools import combinations
 
 import pytest
 
-from netzwerkstatt.events.tableplanner.designs import social_golfer_design, transversal_schedule
+from netzwerkstatt.events.tableplanner.designs import (
+    latin_schedule,
+    social_golfer_design,
+    transversal_schedule,
+)
 from netzwerkstatt.events.tableplanner.galois import finite_field, prime_power
+from netzwerkstatt.events.tableplanner.latin import (
+    orthogonal_mate,
+    orthogonal_pair,
+    random_latin_square,
+)
 from netzwerkstatt.events.tableplanner.rotational import (
     Structure,
     rotational_schedule,
@@ -103,3 +112,27 @@ def test_social_golfer_design_is_the_longest_in_time():
     assert len(schedule) >= 9  # AG(2, 8) with one split round, even if no tenth is found
     assert_repeat_free(schedule, 8, 4)
     assert time.monotonic() - start < 1.5
+
+
+def test_random_latin_square_is_latin():
+    square = random_latin_square(12, random.Random(3))
+
+    assert all(sorted(row) == list(range(12)) for row in square)
+    assert all(sorted(column) == list(range(12)) for column in zip(*square, strict=True))
+
+
+def test_orthogonal_pair_of_order_ten():
+    pair = orthogonal_pair(10, rng=random.Random(0), deadline=time.monotonic() + 60)
+
+    assert pair is not None
+    first, second = pair
+    assert len({(first[r][c], second[r][c]) for r in range(10) for c in range(10)}) == 100
+    assert all(sorted(row) == list(range(10)) for row in second)
+    assert all(sorted(column) == list(range(10)) for column in zip(*second, strict=True))
+    assert_repeat_free(latin_schedule(first, second), 10, 10)
+
+
+def test_orthogonal_mate_is_none_without_one():
+    cyclic = [[(r + c) % 4 for c in range(4)] for r in range(4)]  # even cyclic: no transversal
+
+    assert orthogonal_mate(cyclic, time.monotonic() + 10) is None

@@ -26,6 +26,7 @@ def social_golfer_by_search(groups, size, rounds):
         (6, 3, 8),
         (8, 3, 11),
         (9, 3, 13),
+        (10, 10, 4),  # two orthogonal Latin squares of order 10
     ],
 )
 def test_known_solvable_instances_have_no_repeats(groups, size, rounds):
