@@ -40,8 +40,8 @@ def test_api_warm_paths_to_an_organisation(api_as, staff, workspace, introductio
         "id": introduction.company.pk,
         "label": "Metallbau Müller GmbH",
     }
-    # The token's user is linked to the first person: "You".
-    assert first["explanation"].startswith("You → ")
+    # The token's user is linked to the first person: "Sie" (the API answers in German).
+    assert first["explanation"].startswith("Sie → ")
     assert first["unasked"] == [
         {"type": "person", "id": introduction.meyer.pk, "label": "Jan Meyer"}
     ]

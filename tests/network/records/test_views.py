@@ -3,7 +3,6 @@ import datetime
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
 from netzwerkstatt.network.enums import RecommendationOutcome, TieKind
 from netzwerkstatt.network.models import Recommendation, TeamMember, Tie
@@ -40,17 +39,16 @@ def test_person_page_shows_ties_panel_with_trust_for_team(staff_client, workspac
         workspace=workspace, source_person=person, target_person=other, trust=4, note="Vertraulich"
     )
 
-    with translation.override("en"):
-        response = staff_client.get(person.get_absolute_url())
+    response = staff_client.get(person.get_absolute_url())
 
     content = response.content.decode()
     assert response.status_code == 200
     assert 'id="relationships"' in content
     assert "Meyer" in content
-    assert "Trust" in content
+    assert "Vertrauen 4 von 5" in content
     assert "Vertraulich" in content
-    assert "Record a tie" in content
-    assert "Record a recommendation" in content
+    assert "Beziehung erfassen" in content
+    assert "Empfehlung erfassen" in content
 
 
 def test_organisation_page_shows_ties_panel(staff_client, workspace):
@@ -83,17 +81,16 @@ def test_person_page_panel_for_partner_has_no_trust_notes_or_forms(partner_clien
     )
     RecommendationFactory(workspace=workspace, recommender=person, purpose="Empfehlungszweck")
 
-    with translation.override("en"):
-        response = partner_client.get(person.get_absolute_url())
+    response = partner_client.get(person.get_absolute_url())
 
     content = response.content.decode()
     assert response.status_code == 200
     assert "Meyer" in content
-    assert "Trust" not in content
+    assert "Vertrauen" not in content
     assert "Vertraulich" not in content
     assert "Akquise Geheim" not in content
     assert "Empfehlungszweck" not in content
-    assert "Record a tie" not in content
+    assert "Beziehung erfassen" not in content
 
 
 def test_ties_panel_query_count_is_independent_of_ties(
@@ -220,20 +217,21 @@ def test_tie_create_ignores_unsafe_next(staff_client, workspace):
 def test_tie_create_wrong_kind_for_ends_shows_error(staff_client, workspace):
     first, second = PersonFactory(workspace=workspace), PersonFactory(workspace=workspace)
 
-    with translation.override("en"):
-        response = staff_client.post(
-            reverse("network:tie_create"),
-            {
-                "tie-node": f"person:{first.pk}",
-                "tie-other": f"person:{second.pk}",
-                "tie-kind": TieKind.COOPERATION,
-                "tie-strength": "3",
-                "tie-provenance": "conversation",
-            },
-        )
+    response = staff_client.post(
+        reverse("network:tie_create"),
+        {
+            "tie-node": f"person:{first.pk}",
+            "tie-other": f"person:{second.pk}",
+            "tie-kind": TieKind.COOPERATION,
+            "tie-strength": "3",
+            "tie-provenance": "conversation",
+        },
+    )
 
     assert response.status_code == 200
-    assert "is a tie between two organisations" in response.content.decode()
+    assert "„kooperiert mit“ ist eine Beziehung zwischen zwei Organisationen." in (
+        response.content.decode()
+    )
     assert not Tie.objects.exists()
 
 
@@ -325,13 +323,12 @@ def test_tie_list_partner_sees_shared_ties_without_trust(partner_client, workspa
     )
     TieFactory(workspace=workspace, target_person__last_name="Privat")
 
-    with translation.override("en"):
-        response = partner_client.get(reverse("network:tie_list"))
+    response = partner_client.get(reverse("network:tie_list"))
 
     content = response.content.decode()
     assert "Geteilt" in content
     assert "Privat" not in content
-    assert "Trust" not in content
+    assert "Vertrauen" not in content
 
 
 def test_node_options_finds_persons_and_organisations(staff_client, workspace):
@@ -481,11 +478,10 @@ def test_recommendation_pages_forbidden_for_partner(partner_client, workspace):
 def test_team_page_lists_members_for_staff_without_forms(staff_client, workspace):
     TeamMemberFactory(workspace=workspace, person__last_name="Teamfrau")
 
-    with translation.override("en"):
-        response = staff_client.get(reverse("network:team"))
+    response = staff_client.get(reverse("network:team"))
 
     assert "Teamfrau" in response.content.decode()
-    assert "Add to the team" not in response.content.decode()
+    assert "Ins Team aufnehmen" not in response.content.decode()
     assert staff_client.post(reverse("network:team"), {"member-last_name": "X"}).status_code == 200
     assert TeamMember.objects.count() == 1
 

@@ -346,11 +346,11 @@ def test_survey_respond_needs_no_login(client, sent):
 
 
 def test_survey_respond_asks_the_question(client, sent):
-    with translation.override("en"):
-        response = client.get(reverse("network:survey_respond", args=[sent[1]]))
+    response = client.get(reverse("network:survey_respond", args=[sent[1]]))
 
     assert (
-        b"With which companies and organisations do you work, and how closely?" in response.content
+        "Mit welchen Unternehmen und Organisationen arbeiten Sie zusammen, und wie eng?"
+        in response.content.decode()
     )
 
 
