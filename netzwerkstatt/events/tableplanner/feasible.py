@@ -79,26 +79,37 @@ class _Search:
         return result
 
     def place(self, unplaced: list[int]) -> bool:
-        if not unplaced:
-            return True
-        self.nodes += 1
-        if self.nodes > NODE_LIMIT:
-            return False
-        choices = [(len(self.options(p)), -int(self.hard[p].sum()), p) for p in unplaced]
-        count, _, person = min(choices)
-        if count == 0:
-            return False
-        rest = [p for p in unplaced if p != person]
-        tables = self.options(person)
-        self.rng.shuffle(tables)
-        for t in tables:
-            self._seat(person, t, +1)
-            if self.place(rest):
-                return True
-            self._seat(person, t, -1)
+        """Seat everyone in `unplaced`, backtracking (with an explicit stack: events are large)."""
+        waiting = np.zeros(len(self.table_of), bool)
+        waiting[unplaced] = True
+        # Fewest open tables first, then most conflicts, then the lowest number.
+        degree = self.hard.sum(axis=1)
+        stack: list[tuple[int, list[int]]] = []  # (person, tables still to try)
+        while waiting.any():
+            self.nodes += 1
             if self.nodes > NODE_LIMIT:
                 return False
-        return False
+            counts = (self._open()[None, :] & (self.blocked == 0)).sum(axis=1)
+            counts[~waiting] = len(self.base) + 1
+            fewest = counts == counts.min()
+            person = int(np.flatnonzero(fewest & (degree == degree[fewest].max()))[0])
+            if counts[person]:
+                tables = self.options(person)
+                self.rng.shuffle(tables)
+                stack.append((person, tables))
+                waiting[person] = False
+            while stack:  # seat the newest person at their next table, or go back
+                person, tables = stack[-1]
+                if self.table_of[person] >= 0:
+                    self._seat(person, int(self.table_of[person]), -1)
+                if tables:
+                    self._seat(person, tables.pop(), +1)
+                    break
+                stack.pop()
+                waiting[person] = True
+            else:
+                return False
+        return True
 
     def _seat(self, person: int, table: int, step: int) -> None:
         if step > 0:

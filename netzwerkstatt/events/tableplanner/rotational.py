@@ -50,6 +50,7 @@ BACKTRACK_RUNS = 2  # per structure and turn (four times as many where differenc
 BACKTRACK_NODES = 20_000  # per run
 TABU_ITERATIONS = 1_000  # in the first turn, doubling every turn
 TIGHT = 0.9  # share of the differences a structure needs to count as tight
+MAX_DEPTH = 600  # of the backtracking's recursion (Python allows 1,000)
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def rotational_schedule(
         for search in searches:
             # Backtracking runs are heavy-tailed: several short ones beat one long one.
             # It is the better tool where nearly every difference is needed, tabu elsewhere.
-            runs = BACKTRACK_RUNS * (4 if search.tight else 1)
+            runs = BACKTRACK_RUNS * (4 if search.tight else 1) * search.recursion_fits
             iterations = TABU_ITERATIONS * effort // (4 if search.tight else 1)
             attempts = [*(search.backtrack for _ in range(runs)), search.tabu]
             limits = [*[BACKTRACK_NODES] * runs, iterations]
@@ -134,23 +135,31 @@ class _BaseRoundSearch:
         self.n = groups * size
         self.rng = rng
         self.deadline = deadline
-        self.orbit_keys = np.array(self._difference_keys())
+        self.orbit_keys = self._difference_keys()
         self.key_count = 1 + int(self.orbit_keys.max())
         self.key_array = self._break_symmetry(self.orbit_keys)
         self.keys = self.key_array.tolist()
-        # Pairs of points per key, padded with the pair (n, n) of a point that is never free.
-        pairs = [[] for _ in range(self.key_count)]
-        for a, b in zip(*np.triu_indices(self.n, 1), strict=True):
-            if self.key_array[a, b] >= 0:
-                pairs[self.key_array[a, b]].append((a, b))
-        width = max((len(p) for p in pairs), default=0)
-        padded = np.full((self.key_count, width, 2), self.n)
-        for key, found in enumerate(pairs):
-            padded[key, : len(found)] = found
-        self.key_pairs = padded
+        self.key_pairs = self._pairs_by_key()
         self.pairs_per_group = comb(size, 2)
         needed = structure.base_rounds * groups * self.pairs_per_group
         self.tight = needed >= TIGHT * self.key_count
+        # The backtracking recurses once per point placed (and twice per group).
+        self.recursion_fits = structure.base_rounds * groups * (size + 2) < MAX_DEPTH
+
+    def _pairs_by_key(self) -> np.ndarray:
+        """(keys, most pairs of a key, 2): the pairs of points with each key, padded with the
+        pair (n, n) of a point that is never free."""
+        a, b = np.triu_indices(self.n, 1)
+        keys = self.key_array[a, b]
+        a, b, keys = a[keys >= 0], b[keys >= 0], keys[keys >= 0]
+        order = np.argsort(keys, kind="stable")
+        a, b, keys = a[order], b[order], keys[order]
+        counts = np.bincount(keys, minlength=self.key_count)
+        slot = np.arange(len(keys)) - np.repeat(np.cumsum(counts) - counts, counts)
+        padded = np.full((self.key_count, counts.max(initial=0), 2), self.n)
+        padded[keys, slot, 0] = a
+        padded[keys, slot, 1] = b
+        return padded
 
     def _break_symmetry(self, keys: np.ndarray) -> np.ndarray:
         """Keys for the backtracking, which may assume more than the orbits say.
@@ -174,30 +183,28 @@ class _BaseRoundSearch:
                     keys[fixed, m + x] = keys[m + x, fixed] = -1
         return keys
 
-    def _difference_keys(self) -> list[list[int]]:
-        """Orbit key of each pair of points; −1 where the pair may never meet."""
-        m, cycles = self.structure.cycle_length, self.structure.cycles
-        names: dict[tuple, int] = {}
-
-        def key(a: int, b: int) -> int:
-            if a > b:
-                a, b = b, a
-            if b >= cycles * m:
-                if a >= cycles * m:
-                    return -1  # two fixed points would meet every round
-                name = ("fixed", b, a // m)
-            else:
-                (ca, xa), (cb, xb) = divmod(a, m), divmod(b, m)
-                d = (xb - xa) % m
-                if ca == cb:
-                    if 2 * d == m:
-                        return -1  # half a turn apart: the orbit repeats within m rounds
-                    name = ("pure", ca, min(d, m - d))
-                else:
-                    name = ("mixed", ca, cb, d)
-            return names.setdefault(name, len(names))
-
-        return [[key(a, b) if a != b else -1 for b in range(self.n)] for a in range(self.n)]
+    def _difference_keys(self) -> np.ndarray:
+        """Orbit key (0, 1, …) of each pair of points; −1 where the pair may never meet."""
+        m, cycles, n = self.structure.cycle_length, self.structure.cycles, self.n
+        cycle = np.arange(n) // m
+        position = np.arange(n) % m
+        is_fixed = cycle >= cycles
+        a, b = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
+        low, high = np.minimum(a, b), np.maximum(a, b)
+        d = (position[high] - position[low]) % m
+        pure = np.minimum(d, m - d)
+        mixed = cycles * m + (cycle[low] * cycles + cycle[high]) * m + d
+        with_fixed = (
+            2 * cycles * m + cycles * cycles * m + (high - cycles * m) * cycles + cycle[low]
+        )
+        raw = np.where(cycle[low] == cycle[high], cycle[low] * m + pure, mixed)
+        raw = np.where(is_fixed[high], with_fixed, raw)
+        never = (a == b) | is_fixed[low]  # itself; two fixed points meet every round
+        never |= (cycle[low] == cycle[high]) & (2 * d == m)  # half a turn: repeats within m
+        raw = np.where(never, -1, raw)
+        names, keys = np.unique(raw, return_inverse=True)
+        keys = keys.reshape(n, n) - (names[0] < 0)  # −1 stays −1 if present
+        return np.where(never, -1, keys)
 
     def backtrack(self, node_limit: int) -> Schedule | None:
         """One exhaustive attempt with fresh random tie-breaks, up to the node limit."""
