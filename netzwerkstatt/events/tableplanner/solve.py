@@ -20,6 +20,7 @@ from .search import EPSILON, TabuSearch
 ProgressCallback = Callable[[float, int], None]  # (seconds so far, repeated pairs of the best)
 
 DESIGN_SHARE = 0.75  # of the time budget, for constructions (pure Social Golfer Problem only)
+SEARCH_SHARE = 0.99  # the rest is for checking the plan and writing the report
 
 
 def plan_tables(
@@ -56,7 +57,7 @@ def plan_tables(
     seating = greedy_rounds(instance, first, rng, prefix)
     bounds = lower_bounds(problem, instance)
     result = TabuSearch(instance, seating, rng).run(
-        deadline=started + seconds,
+        deadline=started + SEARCH_SHARE * seconds,
         lower_bound=bounds.total,
         repeat_bound=bounds.repeat,
         progress=progress and (lambda repeats: progress(time.monotonic() - started, repeats)),
