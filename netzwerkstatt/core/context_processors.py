@@ -13,11 +13,24 @@ class NavigationItem:
     active: bool
 
 
+@dataclass(frozen=True)
+class NavigationGroup:
+    """An app's pages under one menu, for apps that set `navigation_group`."""
+
+    label: str
+    items: list[NavigationItem]
+
+    @property
+    def active(self) -> bool:
+        return any(item.active for item in self.items)
+
+
 def navigation(request) -> dict:
     """The main navigation, gathered from each app's `navigation` entries the user may see.
 
     An app adds pages by listing (url name, label, permission) on its AppConfig, so
-    the navigation grows with the apps.
+    the navigation grows with the apps; an app with a `navigation_group` label shows
+    its pages in a menu of that name.
     """
     scope = getattr(request, "scope", None)
     if scope is None:
@@ -25,13 +38,18 @@ def navigation(request) -> dict:
             "workspaces": memberships_of(user=request.user) if request.user.is_authenticated else []
         }
     current = request.resolver_match.view_name if request.resolver_match else ""
-    items = []
+    entries = []
     for config in apps.get_app_configs():
-        for url_name, label, permission in getattr(config, "navigation", ()):
-            if scope.can(permission):
-                url = reverse(url_name)
-                namespace_prefix = url_name.rsplit("_", 1)[0]
-                items.append(
-                    NavigationItem(url, label, active=current.startswith(namespace_prefix))
-                )
-    return {"navigation": items, "workspaces": memberships_of(user=request.user)}
+        items = [
+            NavigationItem(
+                reverse(url_name), label, active=current.startswith(url_name.rsplit("_", 1)[0])
+            )
+            for url_name, label, permission in getattr(config, "navigation", ())
+            if scope.can(permission)
+        ]
+        group = getattr(config, "navigation_group", None)
+        if group and items:
+            entries.append(NavigationGroup(group, items))
+        else:
+            entries.extend(items)
+    return {"navigation": entries, "workspaces": memberships_of(user=request.user)}

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class NetworkConfig(AppConfig):
     name = "netzwerkstatt.network"
     verbose_name = _("Relationship network")
+    navigation_group = _("Network")
     contact_panels = [
         "netzwerkstatt.network.panels.ties_panel",
         "netzwerkstatt.network.views.paths.warm_paths_panel",

@@ -17,6 +17,20 @@ document.addEventListener("click", (event) => {
   }
 });
 
+// Menus of the main navigation: one open at a time, closed by a click elsewhere or Escape.
+document.addEventListener("click", (event) => {
+  document.querySelectorAll("details.navgroup[open]").forEach((menu) => {
+    if (!menu.contains(event.target)) {
+      menu.removeAttribute("open");
+    }
+  });
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape") {
+    document.querySelectorAll("details.navgroup[open]").forEach((menu) => menu.removeAttribute("open"));
+  }
+});
+
 // Charts: <canvas data-chart="ID"> takes its configuration from the json_script element ID.
 function drawCharts(root) {
   if (!window.Chart) {
