@@ -10,9 +10,10 @@ PORT ?= 8000
 APPS := $(patsubst netzwerkstatt/%/apps.py,%,$(wildcard netzwerkstatt/*/apps.py))
 PO_FILES := $(wildcard netzwerkstatt/*/locale/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
-# Debian packages: gettext compiles translations; chromium drives the browser tests.
-RUN_PACKAGES := gettext
-TEST_PACKAGES := $(RUN_PACKAGES) chromium
+# Debian packages: gettext compiles translations; HarfBuzz and DejaVu fonts let WeasyPrint
+# render German PDFs; chromium drives the browser tests, poppler-utils reads PDFs in tests.
+RUN_PACKAGES := gettext libharfbuzz-subset0 fonts-dejavu-core
+TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils
 
 .PHONY: install system-packages run demo test lint fmt messages lock bench clean
 

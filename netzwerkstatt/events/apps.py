@@ -5,3 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "netzwerkstatt.events"
     verbose_name = _("Events")
+    navigation_group = _("Events")
