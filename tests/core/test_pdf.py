@@ -2,6 +2,7 @@ import shutil
 import subprocess
 
 import pytest
+
 from netzwerkstatt.core.pdf import _local_path, render_pdf
 
 
