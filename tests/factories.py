@@ -1,6 +1,9 @@
 """factory_boy factories for the domain models; tests build their data with these."""
 
 import datetime
+import hashlib
+import secrets
+from zoneinfo import ZoneInfo
 
 import factory
 from factory.django import DjangoModelFactory
@@ -18,10 +21,13 @@ from netzwerkstatt.contacts.models import (
 from netzwerkstatt.contacts.services import organisation_keys, person_keys
 from netzwerkstatt.core.enums import Role
 from netzwerkstatt.core.models import Membership, Project, User, Workspace
+from netzwerkstatt.events.enums import EventKind
+from netzwerkstatt.events.models import Event, Invitation, ProgrammeItem
 from netzwerkstatt.network.enums import RecommendationOutcome, TieKind
 from netzwerkstatt.network.models import Recommendation, TeamMember, Tie
 
 PASSWORD = "geheim-und-lang-genug"
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
 class WorkspaceFactory(DjangoModelFactory):
@@ -207,3 +213,49 @@ class TeamMemberFactory(DjangoModelFactory):
 
     workspace = factory.SubFactory(WorkspaceFactory)
     person = factory.SubFactory(PersonFactory, workspace=factory.SelfAttribute("..workspace"))
+
+
+# Events (netzwerkstatt.events): events, programme items, invitations.
+
+
+class EventFactory(DjangoModelFactory):
+    """A workshop on 12 May 2026, 9:00–16:00 Berlin time, for 30 people, registration open."""
+
+    class Meta:
+        model = Event
+
+    workspace = factory.SubFactory(WorkspaceFactory)
+    title = factory.Sequence(lambda n: f"Reflexionsworkshop {n}")
+    kind = EventKind.WORKSHOP
+    starts_at = datetime.datetime(2026, 5, 12, 9, 0, tzinfo=BERLIN)
+    ends_at = factory.LazyAttribute(lambda event: event.starts_at + datetime.timedelta(hours=7))
+    place = "Kreisvolkshochschule Gifhorn, Hauptstraße 12, 38518 Gifhorn"
+    capacity = 30
+    report_token = factory.LazyFunction(lambda: secrets.token_urlsafe(32))
+
+
+class ProgrammeItemFactory(DjangoModelFactory):
+    class Meta:
+        model = ProgrammeItem
+
+    event = factory.SubFactory(EventFactory)
+    workspace = factory.SelfAttribute("event.workspace")
+    starts_at = factory.SelfAttribute("event.starts_at")
+    title = factory.Sequence(lambda n: f"Impulsvortrag {n}")
+
+
+class InvitationFactory(DjangoModelFactory):
+    """An invitation of a new person; pass `token="…"` to know the link's raw token."""
+
+    class Meta:
+        model = Invitation
+
+    class Params:
+        token = factory.LazyFunction(lambda: secrets.token_urlsafe(32))
+
+    event = factory.SubFactory(EventFactory)
+    workspace = factory.SelfAttribute("event.workspace")
+    person = factory.SubFactory(PersonFactory, workspace=factory.SelfAttribute("..workspace"))
+    token_hash = factory.LazyAttribute(
+        lambda invitation: hashlib.sha256(invitation.token.encode()).hexdigest()
+    )

@@ -46,6 +46,9 @@ permissions.add_rule("view_team", is_team)
 permissions.add_rule("manage_team", is_lead)
 # Health figures name persons and their ties: the team's working view, not for partners.
 permissions.add_rule("view_network_health", is_team)
+# Events name participants, their notes and attendance: the team's, not shared with partners.
+permissions.add_rule("view_events", is_team)
+permissions.add_rule("change_events", is_team)
 
 
 def scope_has_permission(scope, permission: str) -> bool:
