@@ -219,7 +219,7 @@ class TeamMemberFactory(DjangoModelFactory):
 
 
 class EventFactory(DjangoModelFactory):
-    """A workshop on 12 May 2026, 9:00–16:00 Berlin time, for 30 people, registration open."""
+    """A workshop in four weeks, 9:00–16:00 Berlin time, for 30 people, registration open."""
 
     class Meta:
         model = Event
@@ -227,7 +227,13 @@ class EventFactory(DjangoModelFactory):
     workspace = factory.SubFactory(WorkspaceFactory)
     title = factory.Sequence(lambda n: f"Reflexionsworkshop {n}")
     kind = EventKind.WORKSHOP
-    starts_at = datetime.datetime(2026, 5, 12, 9, 0, tzinfo=BERLIN)
+    starts_at = factory.LazyFunction(
+        lambda: datetime.datetime.combine(
+            datetime.datetime.now(BERLIN).date() + datetime.timedelta(weeks=4),
+            datetime.time(9, 0),
+            tzinfo=BERLIN,
+        )
+    )
     ends_at = factory.LazyAttribute(lambda event: event.starts_at + datetime.timedelta(hours=7))
     place = "Kreisvolkshochschule Gifhorn, Hauptstraße 12, 38518 Gifhorn"
     capacity = 30
