@@ -1,4 +1,5 @@
-"""The warm-path index: node ids, the best tie per pair, a CSR of possible intermediates."""
+"""The warm-path index: node ids, the best tie per pair, a CSR of possible intermediates,
+and who works where (for the last hop into an organisation)."""
 
 import threading
 from collections import OrderedDict
@@ -8,7 +9,7 @@ from operator import attrgetter
 
 import numpy as np
 
-from ..graph import Edge, NetworkData
+from ..graph import EMPLOYMENT, Edge, NetworkData
 from ..scoring import tie_probabilities
 
 # Forward half-paths are kept for this many sets of sources.
@@ -61,8 +62,12 @@ class PathGraph:
     Arrays: `pair_key` (sorted int64 `a * n + b` for a < b), `pair_prob`,
     `pair_edge` (index into `edges`) hold the best tie per pair of nodes;
     `ptr`/`nbr`/`prob` are the CSR of the neighbours that may be intermediates,
-    each node's neighbours sorted by falling probability. Build it once per
-    version of the graph and keep it: building is the expensive part.
+    each node's neighbours sorted by falling probability. `employment_key`
+    (sorted int64 `organisation * n + person`) lists the current functions, so
+    a query finds an organisation's people; `door_closed` marks the persons who
+    are no intermediates only because they are unwilling (not in the team) —
+    they may still be the last person before their own organisation. Build it
+    once per version of the graph and keep it: building is the expensive part.
     """
 
     def __init__(
@@ -72,6 +77,8 @@ class PathGraph:
         index: dict[str, int],
         edges: Sequence[Edge],
         not_asked: np.ndarray,
+        door_closed: np.ndarray,
+        employment_key: np.ndarray,
         pair_key: np.ndarray,
         pair_prob: np.ndarray,
         pair_edge: np.ndarray,
@@ -83,6 +90,8 @@ class PathGraph:
         self.index = index
         self.edges = edges
         self.not_asked = not_asked
+        self.door_closed = door_closed
+        self.employment_key = employment_key
         self.pair_key = pair_key
         self.pair_prob = pair_prob
         self.pair_edge = pair_edge
@@ -102,10 +111,12 @@ class PathGraph:
         index = {key: i for i, key in enumerate(keys)}
         n = len(keys)
         person = np.fromiter((node.type == "person" for node in data.nodes), bool, n)
+        organisation = np.fromiter((node.type == "organisation" for node in data.nodes), bool, n)
         team = np.fromiter((node.team for node in data.nodes), bool, n)
         unwilling = np.fromiter((node.door_opener == "unwilling" for node in data.nodes), bool, n)
         not_asked = np.fromiter((node.door_opener == "not_asked" for node in data.nodes), bool, n)
         intermediate = person & ~team & ~unwilling
+        door_closed = person & ~team & unwilling
 
         edges = data.edges
         source = _node_ids(index, edges, "source")
@@ -126,6 +137,10 @@ class PathGraph:
         chosen = order[first]
         pair_prob = probability[chosen]
         low, high = low[chosen], high[chosen]
+        employment = valid & np.fromiter((edge.kind == EMPLOYMENT for edge in edges), bool)
+        employment_key = _employment_keys(
+            source[employment], target[employment], person=person, organisation=organisation
+        )
 
         # the CSR of neighbours that may be intermediates, in both directions
         forward = intermediate[high]
@@ -141,6 +156,8 @@ class PathGraph:
             index=index,
             edges=edges,
             not_asked=not_asked,
+            door_closed=door_closed,
+            employment_key=employment_key,
             pair_key=key[first],
             pair_prob=pair_prob,
             pair_edge=edge_ids[chosen],
@@ -154,6 +171,8 @@ class PathGraph:
         """The memory of the index's arrays (without the keys, the edges and cached half-paths)."""
         arrays = (
             self.not_asked,
+            self.door_closed,
+            self.employment_key,
             self.pair_key,
             self.pair_prob,
             self.pair_edge,
@@ -171,6 +190,28 @@ class PathGraph:
         if position < len(self.pair_key) and self.pair_key[position] == key:
             return position
         return -1
+
+    def pairs(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """The positions of the best ties between a[i] and b[i] in the pair arrays, or -1."""
+        key = np.minimum(a, b) * len(self.keys) + np.maximum(a, b)
+        if not len(self.pair_key):
+            return np.full(len(key), -1, np.int64)
+        position = np.minimum(np.searchsorted(self.pair_key, key), len(self.pair_key) - 1)
+        return np.where(self.pair_key[position] == key, position, -1)
+
+    def employs(self, organisation: int, person: int) -> bool:
+        """Whether the person holds a current function at the organisation (an EMPLOYMENT edge)."""
+        key = organisation * len(self.keys) + person
+        position = int(np.searchsorted(self.employment_key, key))
+        return position < len(self.employment_key) and self.employment_key[position] == key
+
+    def closed_staff(self, organisation: int, blocked: np.ndarray) -> np.ndarray:
+        """The organisation's unwilling people outside the team and not blocked (empty for a
+        person): they may be the last person before it, but no other intermediate."""
+        n = len(self.keys)
+        low, high = np.searchsorted(self.employment_key, [organisation * n, (organisation + 1) * n])
+        staff = self.employment_key[low:high] - organisation * n
+        return staff[self.door_closed[staff] & ~blocked[staff]]
 
     def expand(self, half: np.ndarray, score: np.ndarray, blocked: np.ndarray):
         """Extend each half-path (a row of node ids) by one hop to a possible intermediate.
@@ -204,6 +245,15 @@ class PathGraph:
             while len(self._forward) > FORWARD_CACHE_SIZE:
                 self._forward.popitem(last=False)
         return cached
+
+
+def _employment_keys(a: np.ndarray, b: np.ndarray, *, person, organisation) -> np.ndarray:
+    """`organisation * n + person` of the EMPLOYMENT edges a[i]–b[i] that join a person
+    and an organisation (either named first), sorted and unique."""
+    member = np.where(person[a], a, b)
+    employer = np.where(person[a], b, a)
+    current = person[member] & organisation[employer]
+    return np.unique(employer[current] * len(person) + member[current])
 
 
 def _node_ids(index: dict[str, int], edges: Sequence[Edge], end: str) -> np.ndarray:

@@ -24,7 +24,8 @@ class WarmPath:
     score: float
     nodes: tuple[str, ...]  # node keys: first a team member, last the target
     edges: tuple[Edge, ...]  # the tie used for each hop
-    unasked: tuple[str, ...]  # intermediate persons not yet asked whether they open doors
+    # introducers not yet asked whether they open doors (the target's own people are none)
+    unasked: tuple[str, ...]
 
 
 def warm_paths(
@@ -80,35 +81,75 @@ def _search(graph: PathGraph, sources: np.ndarray, t: int, max_hops: int, found:
     blocked = np.zeros(len(graph.keys), bool)
     blocked[sources] = True
     blocked[t] = True
+    # the target's unwilling people: the last person before it, never on a forward half-path
+    staff = graph.closed_staff(t, blocked)
+    staff_prob = graph.pair_prob[graph.pairs(np.full(len(staff), t), staff)]
+    _offer_through_staff(graph, sources, t, staff=staff, staff_prob=staff_prob, found=found)
+    deepest = max(max_hops // 2, 2 if len(staff) and max_hops >= 3 else 1)
     half, score = np.array([[t]]), np.ones(1)
-    for behind in range(1, max_hops // 2 + 1):
+    for behind in range(1, deepest + 1):
         # drop half-paths that cannot reach the k-th best with any continuation
-        reach = score * graph.strongest[half[:, -1]] * forward.top[behind]
-        keep = reach >= found.threshold()
+        continuation = np.full(len(half), forward.top[behind] if 2 * behind <= max_hops else 0.0)
+        if behind == 2:
+            continuation[graph.door_closed[half[:, 1]]] = forward.top[1]
+        reach = score * graph.strongest[half[:, -1]] * continuation
+        keep = (continuation > 0) & (reach >= found.threshold())
         half, score = graph.expand(half[keep], score[keep], blocked)
-        back = Halves(half, score)
-        for bound, fore, fi, bj in _meetings(forward, back, behind, max_hops):
-            if bound < found.threshold():
-                break
-            _join(fore, fi, back, bj, t=t, found=found)
+        if behind == 1:
+            half = np.concatenate([half, np.column_stack([np.full(len(staff), t), staff])])
+            score = np.concatenate([score, staff_prob])
+        if behind == 2 and len(staff):
+            # source → x → employee → target: split after one forward hop, at x
+            through = graph.door_closed[half[:, 1]]
+            _join_by_bound(forward, Halves(half[through], score[through]), [1], t, found)
+        aheads = [a for a in (behind, behind + 1) if a + behind <= max_hops]
+        _join_by_bound(forward, Halves(half, score), aheads, t, found)
 
 
-def _meetings(forward: Forward, back: Halves, behind: int, max_hops: int):
-    """(bound, forward layer, its group, backward group) of the paths with `behind`
-    backward hops (h = 2·behind and 2·behind + 1), by falling bound, fewer hops first."""
-    bounds, hops, fore_groups, back_groups, layers = [], [], [], [], []
-    for ahead in (behind, behind + 1):
-        if ahead + behind > max_hops:
-            continue
+def _offer_through_staff(
+    graph: PathGraph,
+    sources: np.ndarray,
+    t: int,
+    *,
+    staff: np.ndarray,
+    staff_prob: np.ndarray,
+    found: _Candidates,
+) -> None:
+    """Offer source → employee → target for the target's unwilling people (see closed_staff)."""
+    if not len(staff):
+        return
+    first = np.repeat(sources, len(staff))
+    second = np.tile(staff, len(sources))
+    position = graph.pairs(first, second)
+    tied = np.flatnonzero(position >= 0)
+    score = graph.pair_prob[position[tied]] * np.tile(staff_prob, len(sources))[tied]
+    for s, u, p in zip(first[tied].tolist(), second[tied].tolist(), score.tolist(), strict=True):
+        found.offer((s, u, t), p)
+
+
+def _join_by_bound(forward: Forward, back: Halves, aheads: list[int], t: int, found) -> None:
+    if not aheads or not len(back.meeting):
+        return
+    for bound, fore, fi, bj in _meetings(forward, back, aheads):
+        if bound < found.threshold():
+            break
+        _join(fore, fi, back, bj, t=t, found=found)
+
+
+def _meetings(forward: Forward, back: Halves, aheads: list[int]):
+    """(bound, forward layer, its group, backward group) of the paths joining `back`
+    with the forward half-paths of each number of hops in `aheads`, by falling
+    bound, fewer hops first."""
+    bounds, fore_groups, back_groups, layers = [], [], [], []
+    for ahead in aheads:
         group = forward.group[ahead][back.meeting]
         met = np.flatnonzero(group >= 0)
         bounds.append(back.best[met] * forward.best[ahead][back.meeting[met]])
-        hops.append(np.full(len(met), ahead + behind))
         fore_groups.append(group[met])
         back_groups.append(met)
         layers.append(np.full(len(met), ahead))
     bound = np.concatenate(bounds)
-    order = np.lexsort((np.concatenate(hops), -bound))
+    order = np.lexsort((np.concatenate(layers), -bound))
     fore_group = np.concatenate(fore_groups)[order].tolist()
     back_group = np.concatenate(back_groups)[order].tolist()
     layer = np.concatenate(layers)[order].tolist()
@@ -150,7 +191,15 @@ def _ranked(graph: PathGraph, candidates: list[tuple[int, ...]], k: int) -> list
             score=-negative,
             nodes=keys,
             edges=tuple(graph.edges[int(graph.pair_edge[p])] for p in positions),
-            unasked=tuple(graph.keys[i] for i in path[1:-1] if graph.not_asked[i]),
+            unasked=_unasked(graph, path),
         )
         for negative, _, keys, path, positions in paths[:k]
     ]
+
+
+def _unasked(graph: PathGraph, path: tuple[int, ...]) -> tuple[str, ...]:
+    """The introducers not asked yet: not the last person when they work at the target."""
+    introducers = path[1:-1]
+    if introducers and graph.employs(path[-1], introducers[-1]):
+        introducers = introducers[:-1]
+    return tuple(graph.keys[i] for i in introducers if graph.not_asked[i])

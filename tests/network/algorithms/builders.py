@@ -80,13 +80,24 @@ def numbered(data: NetworkData) -> NetworkData:
 
 
 def brute_force_paths(data: NetworkData, *, sources, target, k, max_hops, today=TODAY):
-    """Every allowed simple path by networkx, ranked as warm_paths ranks: (score, hops, keys)."""
+    """Every allowed simple path by networkx, ranked as warm_paths ranks them.
+
+    Returns (score, node keys, unasked keys) of the k best. The rules, spelled
+    out: intermediates are persons, neither team members nor sources; they are
+    not unwilling, except the last person before an organisation who works
+    there (an EMPLOYMENT edge to it); unasked lists the intermediates not asked
+    yet, but not such an employee as the last person.
+    """
     nodes = {node.key: node for node in data.nodes}
     graph = nx.Graph()
     graph.add_nodes_from(nodes)
+    staff = set()  # (organisation, person) of every current function
     for edge in data.edges:
         if edge.source == edge.target or edge.source not in nodes or edge.target not in nodes:
             continue
+        ends = {nodes[edge.source].type: edge.source, nodes[edge.target].type: edge.target}
+        if edge.kind == EMPLOYMENT and set(ends) == {NodeType.PERSON, NodeType.ORGANISATION}:
+            staff.add((ends[NodeType.ORGANISATION], ends[NodeType.PERSON]))
         p = tie_probability(edge, today=today)
         current = graph.get_edge_data(edge.source, edge.target)
         if current is None or p > current["p"]:
@@ -95,21 +106,30 @@ def brute_force_paths(data: NetworkData, *, sources, target, k, max_hops, today=
         return []
     starts = {key for key in sources if key in nodes} - {target}
 
-    def allowed(key):
+    def allowed(key, *, last):
         node = nodes[key]
         return (
             node.type == "person"
             and not node.team
-            and node.door_opener != "unwilling"
+            and (node.door_opener != "unwilling" or (last and (target, key) in staff))
             and key not in starts
             and key != target
+        )
+
+    def unasked(path):
+        return tuple(
+            key
+            for position, key in enumerate(path[1:-1], start=1)
+            if nodes[key].door_opener == "not_asked"
+            and not (position == len(path) - 2 and (target, key) in staff)
         )
 
     ranked = []
     for source in sorted(starts):
         for path in nx.all_simple_paths(graph, source, target, cutoff=max_hops):
-            if all(allowed(key) for key in path[1:-1]):
+            inner = path[1:-1]
+            if all(allowed(key, last=key == inner[-1]) for key in inner):
                 score = math.prod(graph[a][b]["p"] for a, b in itertools.pairwise(path))
                 ranked.append((-score, len(path), tuple(path)))
     ranked.sort()
-    return [(-negative, path) for negative, _, path in ranked[:k]]
+    return [(-negative, path, unasked(path)) for negative, _, path in ranked[:k]]

@@ -50,7 +50,18 @@ def random_networks(draw):
     keys = [node.key for node in nodes]
     dates = st.one_of(st.none(), st.dates(date(2010, 1, 1), date(2026, 1, 1)))
     edge_count = draw(st.integers(0, 40))
-    edges = []
+    # current functions, so that organisation targets often have people of their own
+    edges = [
+        employment(worker, employer)
+        for worker, employer in draw(
+            st.lists(
+                st.tuples(st.sampled_from(keys[:persons]), st.sampled_from(keys[persons:])),
+                max_size=persons,
+            )
+            if organisations
+            else st.just([])
+        )
+    ]
     for _ in range(edge_count):
         a = draw(st.sampled_from(keys))
         b = draw(st.sampled_from(keys))
@@ -89,8 +100,9 @@ def test_warm_paths_equal_brute_force_ranking(network, k, max_hops):
         found = warm_paths(graph, sources=sources, target=target, k=k, max_hops=max_hops)
         expected = brute_force_paths(data, sources=sources, target=target, k=k, max_hops=max_hops)
 
-        assert [path.score for path in found] == pytest.approx([score for score, _ in expected])
-        assert [path.nodes for path in found] == [nodes for _, nodes in expected]
+        assert [path.score for path in found] == pytest.approx([score for score, *_ in expected])
+        assert [path.nodes for path in found] == [nodes for _, nodes, _ in expected]
+        assert [path.unasked for path in found] == [unasked for *_, unasked in expected]
         for path in found:
             assert len(set(path.nodes)) == len(path.nodes)
             assert len(path.edges) == len(path.nodes) - 1 <= max_hops
@@ -139,6 +151,146 @@ def test_warm_paths_flag_persons_not_asked_yet():
     found = paths_of(chain_network(door="not_asked"), sources=["person:1"], target="person:3")
 
     assert found[0].unasked == ("person:2",)
+
+
+def test_warm_paths_reach_an_unwilling_managing_director_as_the_last_person():
+    data = chain_network()
+    data.nodes[2] = person(3, door="unwilling")  # person 3 works at organisation 10
+
+    found = paths_of(data, sources=["person:1"], target="organisation:10")
+
+    assert [path.nodes for path in found] == [
+        ("person:1", "person:2", "person:3", "organisation:10")
+    ]
+    assert found[0].unasked == ()
+
+
+def test_warm_paths_never_list_the_organisations_own_person_as_unasked():
+    data = chain_network(door="not_asked")
+    data.nodes[2] = person(3, door="not_asked")
+
+    (found,) = paths_of(data, sources=["person:1"], target="organisation:10")
+
+    assert found.unasked == ("person:2",)  # the introducer, not the managing director
+
+
+@pytest.mark.parametrize("hops", [2, 3, 4, 5, 6])
+def test_warm_paths_reach_an_unwilling_employee_last_at_every_length(hops):
+    chain = [person(1, team=True), *(person(pk) for pk in range(2, hops))]
+    chain.append(person(hops, door="unwilling"))
+    edges = [tie(f"person:{pk}", f"person:{pk + 1}") for pk in range(1, hops)]
+    edges.append(employment(f"person:{hops}", "organisation:10"))
+    data = NetworkData(nodes=[*chain, organisation(10)], edges=edges)
+
+    found = paths_of(data, sources=["person:1"], target="organisation:10", max_hops=hops)
+    shorter = paths_of(data, sources=["person:1"], target="organisation:10", max_hops=hops - 1)
+
+    assert [path.nodes for path in found] == [
+        (*(f"person:{pk}" for pk in range(1, hops + 1)), "organisation:10")
+    ]
+    assert found[0].unasked == ()
+    assert shorter == []
+
+
+def test_warm_paths_never_through_an_unwilling_employee_of_another_organisation():
+    data = NetworkData(
+        nodes=[
+            person(1, team=True),
+            person(2),
+            person(3, door="unwilling"),
+            person(4),
+            organisation(10),
+            organisation(11),
+        ],
+        edges=[
+            tie("person:1", "person:2"),
+            tie("person:2", "person:3"),
+            tie("person:3", "person:4"),
+            employment("person:3", "organisation:11"),
+            employment("person:4", "organisation:10"),
+        ],
+    )
+
+    assert paths_of(data, sources=["person:1"], target="organisation:10") == []
+    assert [
+        path.nodes for path in paths_of(data, sources=["person:1"], target="organisation:11")
+    ] == [("person:1", "person:2", "person:3", "organisation:11")]
+
+
+def test_warm_paths_never_through_an_unwilling_person_who_only_advises_the_organisation():
+    data = chain_network()
+    data.nodes[2] = person(3, door="unwilling")
+    data.edges[2] = tie("person:3", "organisation:10", kind="advises", strength=5)
+
+    assert paths_of(data, sources=["person:1"], target="organisation:10") == []
+
+
+def test_warm_paths_count_the_employment_when_another_tie_to_the_organisation_is_stronger():
+    data = chain_network()
+    data.nodes[2] = person(3, door="unwilling")
+    advice = tie("person:3", "organisation:10", kind="advises", strength=5, trust=5)
+    data.edges.append(replace(advice, last_contact=TODAY))
+
+    (found,) = paths_of(data, sources=["person:1"], target="organisation:10")
+
+    assert found.edges[-1].kind == "advises"  # 0.9 beats the employment's 0.675
+    assert found.unasked == ()
+
+
+def test_warm_paths_list_an_employee_who_introduces_a_colleague():
+    data = NetworkData(
+        nodes=[person(1, team=True), person(3, door="not_asked"), person(4), organisation(10)],
+        edges=[
+            tie("person:1", "person:3"),
+            tie("person:3", "person:4"),
+            employment("person:3", "organisation:10"),
+            employment("person:4", "organisation:10"),
+        ],
+    )
+
+    found = paths_of(data, sources=["person:1"], target="organisation:10")
+
+    assert [(path.nodes, path.unasked) for path in found] == [
+        (("person:1", "person:3", "organisation:10"), ()),
+        (("person:1", "person:3", "person:4", "organisation:10"), ("person:3",)),
+    ]
+
+
+def test_warm_paths_to_a_person_through_an_unwilling_employee_stay_closed():
+    data = NetworkData(
+        nodes=[person(1, team=True), person(2, door="unwilling"), person(3), organisation(10)],
+        edges=[
+            tie("person:1", "person:2"),
+            tie("person:2", "person:3"),
+            employment("person:2", "organisation:10"),
+            employment("person:3", "organisation:10"),
+        ],
+    )
+
+    assert paths_of(data, sources=["person:1"], target="person:3") == []
+
+
+def test_warm_paths_to_a_person_list_an_unasked_employee_as_the_last_introducer():
+    data = chain_network(door="not_asked")
+    data.edges.append(employment("person:2", "organisation:10"))
+
+    (found,) = paths_of(data, sources=["person:1"], target="person:3")
+
+    assert found.unasked == ("person:2",)
+
+
+def test_warm_paths_to_the_organisation_of_a_team_member_start_at_them():
+    data = NetworkData(
+        nodes=[person(1, team=True), person(2, team=True, door="unwilling"), organisation(10)],
+        edges=[
+            tie("person:1", "person:2", strength=5),
+            employment("person:2", "organisation:10"),
+        ],
+    )
+
+    found = paths_of(data, sources=["person:1", "person:2"], target="organisation:10")
+
+    assert [path.nodes for path in found] == [("person:2", "organisation:10")]
 
 
 def test_warm_paths_to_an_unwilling_target_are_found():
