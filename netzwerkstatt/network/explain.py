@@ -3,9 +3,11 @@
 "You → Ms Anna Meyer (IG Metall, known since 2019, strong) → Mr Jan Schulz,
 Geschäftsführung at Metallbau Müller GmbH (good)". The first node is "You" when
 it is the current user's own person record, else the team member's name; each
-later step names the organisation a person works for, since when the two ends
-of the tie know each other and how strong the tie is; persons not yet asked
-whether they would open doors are marked. The words come from gettext, so the
+later step names the organisation a person works for (the last person before a
+target organisation: their function there), since when the two ends of the tie
+know each other and how strong the tie is; introducers not yet asked whether
+they would open doors are marked (`WarmPath.unasked`: never the target
+organisation's own person). The words come from gettext, so the
 German catalogue makes the German sentence. Pure: no database.
 """
 
@@ -82,7 +84,11 @@ def path_steps(path, *, nodes: Mapping[str, Node], you: str | None = None) -> li
             neighbours = (nodes[keys[index - 1]], nodes[keys[index + 1]])
             steps.append(
                 _intermediate(
-                    node, edge=path.edges[index - 1], neighbours=neighbours, unasked=key in unasked
+                    node,
+                    edge=path.edges[index - 1],
+                    onward=path.edges[index],
+                    neighbours=neighbours,
+                    unasked=key in unasked,
                 )
             )
     return steps
@@ -102,10 +108,15 @@ def edge_words(edge: Edge) -> list[str]:
     return words
 
 
-def _intermediate(node: Node, *, edge: Edge, neighbours: tuple[Node, Node], unasked: bool) -> Step:
+def _intermediate(
+    node: Node, *, edge: Edge, onward: Edge, neighbours: tuple[Node, Node], unasked: bool
+) -> Step:
     details = []
-    # The organisation a person works for; their function instead when the path goes there.
-    if node.affiliation and any(
+    # The organisation a person works for; their function instead when the path goes there
+    # (from the employment into it: their first function may be at another organisation).
+    if onward.kind == EMPLOYMENT and onward.role:
+        details.append(onward.role)
+    elif node.affiliation and any(
         other.type == NodeType.ORGANISATION and other.label == node.affiliation
         for other in neighbours
     ):

@@ -1,4 +1,5 @@
 import datetime as dt
+from dataclasses import replace
 
 from django.utils import translation
 
@@ -81,6 +82,21 @@ def test_path_explanation_to_an_organisation_names_the_function_there():
     )
 
     sentence = english(path_explanation, path, nodes=NODES, you="person:1")
+
+    assert sentence.endswith("→ Ms Dr. Anna Schulz (Geschäftsführung, good) → Firma X")
+
+
+def test_path_explanation_names_the_function_at_the_organisation_not_the_first_one():
+    chamber_member = replace(SCHULZ, affiliation="IHK Musterstadt", role="Vollversammlung")
+    nodes = {**NODES, SCHULZ.key: chamber_member}
+    path = WarmPath(
+        0.3,
+        ("person:1", "person:2", "person:3", "organisation:4"),
+        (YOU_MEYER, MEYER_SCHULZ, SCHULZ_FIRMA),
+        (),
+    )
+
+    sentence = english(path_explanation, path, nodes=nodes, you="person:1")
 
     assert sentence.endswith("→ Ms Dr. Anna Schulz (Geschäftsführung, good) → Firma X")
 
