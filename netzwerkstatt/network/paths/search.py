@@ -81,21 +81,24 @@ def _search(graph: PathGraph, sources: np.ndarray, t: int, max_hops: int, found:
     blocked = np.zeros(len(graph.keys), bool)
     blocked[sources] = True
     blocked[t] = True
-    # the target's unwilling people: the last person before it, never on a forward half-path
+    # an organisation's unwilling people: only the last person before it (see the package
+    # docstring, step 4); a person target has none, and the loop below runs as it always did
     staff = graph.closed_staff(t, blocked)
-    staff_prob = graph.pair_prob[graph.pairs(np.full(len(staff), t), staff)]
-    _offer_through_staff(graph, sources, t, staff=staff, staff_prob=staff_prob, found=found)
+    if len(staff):
+        staff_prob = graph.pair_prob[graph.pairs(np.full(len(staff), t), staff)]
+        _offer_through_staff(graph, sources, t, staff=staff, staff_prob=staff_prob, found=found)
     deepest = max(max_hops // 2, 2 if len(staff) and max_hops >= 3 else 1)
     half, score = np.array([[t]]), np.ones(1)
     for behind in range(1, deepest + 1):
         # drop half-paths that cannot reach the k-th best with any continuation
-        continuation = np.full(len(half), forward.top[behind] if 2 * behind <= max_hops else 0.0)
-        if behind == 2:
-            continuation[graph.door_closed[half[:, 1]]] = forward.top[1]
+        continuation = forward.top[behind] if 2 * behind <= max_hops else 0.0
+        if behind == 2 and len(staff):  # through an employee, x may be one forward hop away
+            continuation = np.where(graph.door_closed[half[:, 1]], forward.top[1], continuation)
         reach = score * graph.strongest[half[:, -1]] * continuation
-        keep = (continuation > 0) & (reach >= found.threshold())
+        threshold = found.threshold()
+        keep = reach >= threshold if threshold > 0 else reach > 0
         half, score = graph.expand(half[keep], score[keep], blocked)
-        if behind == 1:
+        if behind == 1 and len(staff):
             half = np.concatenate([half, np.column_stack([np.full(len(staff), t), staff])])
             score = np.concatenate([score, staff_prob])
         if behind == 2 and len(staff):
