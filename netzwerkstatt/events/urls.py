@@ -1,4 +1,8 @@
+from django.urls import include, path
+
 app_name = "events"
 # Each part of the events app keeps its own URL module and adds it here with
 # one line: path("", include("netzwerkstatt.events.urls_<part>")).
-urlpatterns = []
+urlpatterns = [
+    path("", include("netzwerkstatt.events.urls_documentation")),
+]

@@ -1,8 +1,11 @@
 """Events with photos, presentations and a World Café, and images built in the test."""
 
 import io
+import struct
+import zlib
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
 
@@ -48,8 +51,36 @@ def png_bytes(size=(30, 30), mode="RGBA", colour=(10, 120, 90, 128)) -> bytes:
     return output.getvalue()
 
 
+def png_claiming(width: int, height: int) -> bytes:
+    """A tiny PNG whose header claims a huge picture (its pixels are never there)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 16))
+        + chunk(b"IEND", b"")
+    )
+
+
 def upload(content: bytes, name="foto.jpg", content_type="image/jpeg") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The public report counts unknown tokens per address in the cache."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,8 +1,6 @@
 """The pure image processing: metadata gone, orientation applied, limits, thumbnails."""
 
 import io
-import struct
-import zlib
 
 import pytest
 from PIL import Image, ImageCms, PngImagePlugin
@@ -10,27 +8,7 @@ from PIL import Image, ImageCms, PngImagePlugin
 from netzwerkstatt.events import images
 from netzwerkstatt.events.images import Rejection, UnacceptableImageError, image_process
 
-from .conftest import jpeg_bytes, jpeg_with_gps, png_bytes
-
-
-def _png_claiming(width: int, height: int) -> bytes:
-    """A tiny PNG whose header claims a huge picture (its pixels are never there)."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data))
-            + kind
-            + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"\x00" * 16))
-        + chunk(b"IEND", b"")
-    )
+from .conftest import jpeg_bytes, jpeg_with_gps, png_bytes, png_claiming
 
 
 def _opened(data: bytes) -> Image.Image:
@@ -116,7 +94,7 @@ def test_image_process_refuses_too_many_bytes():
 
 
 def test_image_process_refuses_too_many_pixels_before_decoding_them():
-    bomb = _png_claiming(10_000, 6_000)  # 60 megapixels in 80 bytes
+    bomb = png_claiming(10_000, 6_000)  # 60 megapixels in 80 bytes
 
     with pytest.raises(UnacceptableImageError) as refused:
         image_process(io.BytesIO(bomb))
@@ -126,7 +104,7 @@ def test_image_process_refuses_too_many_pixels_before_decoding_them():
 
 
 def test_image_process_refuses_what_pillow_calls_a_decompression_bomb():
-    bomb = _png_claiming(60_000, 60_000)  # far beyond Pillow's own limit
+    bomb = png_claiming(60_000, 60_000)  # far beyond Pillow's own limit
 
     with pytest.raises(UnacceptableImageError) as refused:
         image_process(io.BytesIO(bomb), max_pixels=10**12)
