@@ -6,3 +6,4 @@ class EventsConfig(AppConfig):
     name = "netzwerkstatt.events"
     verbose_name = _("Events")
     navigation_group = _("Events")
+    navigation = [("events:event_list", _("Events"), "view_events")]
