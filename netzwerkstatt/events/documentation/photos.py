@@ -49,8 +49,10 @@ def require(scope: Scope, permission: str) -> None:
 
 def event_consents(*, event: Event) -> Consents:
     """The persons invited to the event and those of them who consented to photos."""
-    rows = Invitation.objects.filter(workspace_id=event.workspace_id, event=event).values_list(
-        "person_id", "photo_consent"
+    rows = (
+        Invitation.objects.filter(workspace_id=event.workspace_id, event=event)
+        .order_by()
+        .values_list("person_id", "photo_consent")
     )
     invited, consenting = set(), set()
     for person_id, consent in rows:
