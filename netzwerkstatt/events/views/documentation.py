@@ -8,7 +8,7 @@ import mimetypes
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -260,12 +260,15 @@ def presentation_file(request, pk: int):
     return presentation_response(request.scope.get(Presentation, pk=pk))
 
 
-def image_response(image) -> FileResponse:
+def image_response(image) -> HttpResponse:
+    """The image's bytes, read and closed at once: photos are small after re-encoding, and a
+    browser that navigates away mid-download leaves no file open behind."""
     if not image.name or not image.storage.exists(image.name):
         raise Http404
+    with image.storage.open(image.name, "rb") as file:
+        content = file.read()
     content_type = mimetypes.guess_type(image.name)[0] or "application/octet-stream"
-    response = FileResponse(image.open("rb"), content_type=content_type)
-    return _private_file(response)
+    return _private_file(HttpResponse(content, content_type=content_type))
 
 
 def presentation_response(presentation: Presentation) -> FileResponse:
