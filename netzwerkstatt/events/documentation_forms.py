@@ -1,6 +1,7 @@
 """Forms of the documentation page: photos, presentations and the public report's settings."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -73,11 +74,16 @@ class _PhotoFields(forms.Form):
         help_text=_("For photos of a World-Café flip chart: the report shows them with the topic."),
     )
 
-    def __init__(self, *args, scope, event: Event, consents: Consents, **kwargs):
+    def __init__(self, *args, scope, event: Event, consents: Consents, photo=None, **kwargs):
         super().__init__(*args, **kwargs)
+        people = photo_reads.event_people(scope=scope, event=event)
+        if photo is not None:  # keep those linked already, even if no longer invited
+            people = scope.objects(Person).filter(
+                Q(pk__in=people.values("pk")) | Q(pk__in=photo.people.values("pk"))
+            )
         self.fields["people"] = PeopleField(
             label=_("People shown"),
-            queryset=photo_reads.event_people(scope=scope, event=event),
+            queryset=people.order_by("last_name", "first_name", "id"),
             required=False,
             consents=consents,
             widget=forms.CheckboxSelectMultiple(attrs={"class": "people-choices"}),

@@ -78,7 +78,7 @@ def photo_update(request, pk: int):
     photo = photos.photo_detail(scope=request.scope, pk=pk)
     event = photo.event
     consents = photos.event_consents(event=event)
-    options = {"scope": request.scope, "event": event, "consents": consents}
+    options = {"scope": request.scope, "event": event, "consents": consents, "photo": photo}
     if request.method == "POST":
         form = PhotoForm(request.POST, **options)
         if form.is_valid():

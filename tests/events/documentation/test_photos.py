@@ -1,6 +1,7 @@
 """Uploading, editing and deleting photos: what is stored, and what is refused."""
 
 import io
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -222,3 +223,32 @@ def _files_in_storage() -> set[str]:
         if default_storage.exists(folder):
             found |= {f"{folder}/{name}" for name in default_storage.listdir(folder)[1]}
     return found
+
+
+def test_photo_update_form_keeps_people_linked_before_their_invitation_went(
+    staff_client, scope, event
+):
+    invitation = consenting(event)
+    [photo] = photos.photos_upload(
+        scope=scope, event=event, files=[upload(jpeg_bytes())], people=[invitation.person]
+    )
+    invitation.delete()
+
+    response = staff_client.get(reverse("events:photo_update", args=[photo.pk]))
+
+    assert list(response.context["form"].fields["people"].queryset) == [invitation.person]
+    assert not photos.photo_rows(photos=[photo], consents=photos.event_consents(event=event))[
+        0
+    ].publication.public
+
+
+def test_documentation_page_preselects_the_table_round_of_a_flip_chart(staff_client, event):
+    flip_chart_round = table_round(event)
+
+    response = staff_client.get(
+        reverse("events:event_documentation", args=[event.pk]),
+        {"table_round": flip_chart_round.pk},
+    )
+
+    assert response.context["upload_form"]["table_round"].value() == flip_chart_round.pk
+    assert re.search(r'<details[^>]* open id="photo-upload"', response.content.decode())
