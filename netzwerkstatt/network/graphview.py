@@ -29,6 +29,7 @@ from functools import cached_property
 import igraph
 import numpy as np
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from netzwerkstatt.contacts.enums import OrganisationKind
@@ -322,7 +323,10 @@ def _map_message(shown: int, total: int, *, capped: bool) -> str:
         return _(
             "The map shows the %(shown)s best-connected of %(total)s contacts. Narrow it "
             "down with the filters or show the network around one contact."
-        ) % {"shown": f"{shown:,}".replace(",", "."), "total": f"{total:,}".replace(",", ".")}
+        ) % {
+            "shown": formats.number_format(shown, force_grouping=True),
+            "total": formats.number_format(total, force_grouping=True),
+        }
     if not total:
         return _(
             "No contacts with ties match these filters. Record ties on the contact pages, "

@@ -84,6 +84,11 @@ def test_network_map_filter_then_open_a_company(live_server, page, log_in):
     # 1 team member + 5 organisations with one person each.
     expect(canvas).to_have_attribute("data-nodes", "11")
     expect(page.locator("#map-list")).to_contain_text("Metallbau Müller GmbH")
+    # Each count in its form: the union employs one person and has no other tie.
+    expect(page.locator("#map-status")).to_have_text(
+        re.compile(r"^11 contacts and \d+ ties shown\.$")
+    )
+    expect(page.locator("#map-list")).to_contain_text(re.compile(r"IG Metall \([^)]*\b1 tie\)"))
     with page.expect_download() as download:
         page.get_by_role("button", name="Save as PNG").click()
     assert download.value.suggested_filename == "network-map.png"

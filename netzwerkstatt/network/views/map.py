@@ -4,7 +4,7 @@ from django import forms
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -113,12 +113,17 @@ def network_map(request) -> HttpResponse:
         "dataUrl": reverse("network:map_data"),
         "legend": legend(),
         "maxNodes": MAX_MAP_NODES,
-        # Texts the script shows; {placeholders} are filled in there.
+        # Texts the script shows; {placeholders} are filled in there. Counted texts come
+        # in the forms the script picks from by Intl.PluralRules (see _plural_forms).
         "labels": {
             "loading": gettext("Loading the map …"),
             "error": gettext("The map could not be loaded. Check the filters and try again."),
-            "status": gettext("{nodes} contacts and {edges} ties shown."),
-            "ties": gettext("{count} ties"),
+            # Translators: {contacts} and {ties} are the counts below ("3 contacts").
+            "status": gettext("{contacts} and {ties} shown."),
+            "contacts": _plural_forms(
+                lambda count: ngettext("{count} contact", "{count} contacts", count)
+            ),
+            "ties": _plural_forms(lambda count: ngettext("{count} tie", "{count} ties", count)),
             "team": gettext("team"),
             "file": gettext("network-map"),
         },
@@ -131,6 +136,15 @@ def network_map(request) -> HttpResponse:
         "can_export": request.scope.can("export_contacts"),
     }
     return render(request, "network/map.html", context)
+
+
+def _plural_forms(text) -> dict[str, str]:
+    """A counted text for the script: its singular ("one") and plural ("other") form.
+
+    `text` gives the translation for a count; the script chooses by the page
+    language's plural category, which for German and English is "one" for 1.
+    """
+    return {"one": text(1), "other": text(2)}
 
 
 @require_GET

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -168,15 +169,20 @@ def survey_accept_all(request, pk: int):
     accepted, left = surveys.survey_accept_all(scope=request.scope, survey=survey)
     messages.success(
         request,
-        _("%(accepted)s answers accepted.") % {"accepted": accepted}
-        + (
-            " "
-            + _("%(left)s free entries are left: choose or create the organisation each one means.")
-            % {"left": left}
-            if left
-            else ""
-        ),
+        ngettext("%(count)s answer accepted.", "%(count)s answers accepted.", accepted)
+        % {"count": formats.number_format(accepted, force_grouping=True)},
     )
+    if left:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)s free entry is left: choose or create the organisation it means.",
+                "%(count)s free entries are left: choose or create the organisation each one "
+                "means.",
+                left,
+            )
+            % {"count": formats.number_format(left, force_grouping=True)},
+        )
     return redirect(_next_url(request, default=reverse("network:survey_review")))
 
 

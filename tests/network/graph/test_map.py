@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from netzwerkstatt.contacts.enums import OrganisationKind
 from netzwerkstatt.network.enums import NodeType, TieKind
@@ -93,6 +93,21 @@ def test_map_elements_capped_keeps_the_nearest_to_the_centre(scope):
     }
     assert result["shown"] == {"nodes": 3, "edges": 2}
     assert result["message"]
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "total"), [("de", "3", "1.200"), ("en", "3", "1,200")]
+)
+def test_map_elements_capped_message_groups_the_digits_as_the_language_does(
+    scope, language, shown, total
+):
+    filtered = restrict(chain(1200), filters=GraphFilter())
+
+    with translation.override(language):
+        result = map_elements(scope=scope, filtered=filtered, max_nodes=3)
+
+    assert f" {shown} " in result["message"]
+    assert f" {total} " in result["message"]
 
 
 def test_map_elements_large_maps_come_with_positions(scope):
@@ -290,6 +305,15 @@ def test_map_page_for_staff(staff_client, introduction):
     assert 'id="map-config"' in content
     assert f"{reverse('network:graph_export', args=['gexf'])}?organisation_kind=company" in content
     assert f'href="{reverse("network:map")}"' in content  # the navigation entry
+
+
+def test_map_page_gives_the_script_both_forms_of_each_count(staff_client, introduction):
+    response = staff_client.get(reverse("network:map"))
+
+    labels = response.context["config"]["labels"]
+    assert labels["status"] == "{contacts} und {ties} angezeigt."
+    assert labels["contacts"] == {"one": "{count} Kontakt", "other": "{count} Kontakte"}
+    assert labels["ties"] == {"one": "{count} Beziehung", "other": "{count} Beziehungen"}
 
 
 def test_map_page_partner_without_exports(client, partner, workspace):

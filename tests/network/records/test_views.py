@@ -1,8 +1,10 @@
 import datetime
+from types import SimpleNamespace
 
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from netzwerkstatt.network.enums import RecommendationOutcome, TieKind
 from netzwerkstatt.network.models import Recommendation, TeamMember, Tie
@@ -586,3 +588,22 @@ def test_team_page_refuses_person_already_on_team(lead_client, workspace, staff)
     assert response.context["form"].errors["person"]
     member.refresh_from_db()
     assert member.user == staff
+
+
+@pytest.mark.parametrize(
+    ("template", "count", "language", "text"),
+    [
+        ("network/_tie_results.html", 2387, "de", "2.387 Beziehungen"),
+        ("network/_tie_results.html", 2387, "en", "2,387 ties"),
+        ("network/_tie_results.html", 1, "de", "1 Beziehung"),
+        ("network/_recommendation_results.html", 2387, "de", "2.387 Empfehlungen"),
+        ("network/_recommendation_results.html", 1, "de", "1 Empfehlung"),
+    ],
+)
+def test_result_count_groups_the_digits_as_the_language_does(template, count, language, text):
+    page = SimpleNamespace(paginator=SimpleNamespace(count=count), object_list=[])
+
+    with translation.override(language):
+        content = render_to_string(template, {"page": page})
+
+    assert f'<p class="result-count">{text}</p>' in content

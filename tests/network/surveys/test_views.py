@@ -329,6 +329,25 @@ def test_survey_accept_all_accepts_known_organisations(staff_client, answered):
     ]
 
 
+def test_survey_accept_all_says_what_was_accepted_and_what_is_left(staff_client, answered):
+    survey, _known, _free = answered
+
+    response = staff_client.post(
+        reverse("network:survey_accept_all", args=[survey.pk]), follow=True
+    )
+
+    assert [(message.level_tag, str(message)) for message in response.context["messages"]] == [
+        ("success", "1 Antwort übernommen."),
+        (
+            "warning",
+            (
+                "1 freie Angabe ist noch offen: Wählen Sie die gemeinte Organisation, "
+                "oder legen Sie sie an."
+            ),
+        ),
+    ]
+
+
 # --- the public pages -------------------------------------------------------------------
 
 

@@ -19,7 +19,12 @@
 
   const fill = (text, values) =>
     text.replace(/\{(\w+)\}/g, (match, name) => (name in values ? values[name] : match));
-  const number = (value) => value.toLocaleString(document.documentElement.lang || "de");
+  const language = document.documentElement.lang || "de";
+  const number = (value) => value.toLocaleString(language);
+  const plural = new Intl.PluralRules(language);
+  // A count in its form ("1 tie", "3 ties"): the labels hold one text per plural category.
+  const counted = (forms, count) =>
+    fill(forms[plural.select(count)] || forms.other, { count: number(count) });
 
   // The legend's swatches take their colours from the same table as the map.
   document.querySelectorAll(".map-swatch[data-colour]").forEach((swatch) => {
@@ -131,8 +136,8 @@
 
   function describe(data) {
     const counts = fill(labels.status, {
-      nodes: number(data.shown.nodes),
-      edges: number(data.shown.edges),
+      contacts: counted(labels.contacts, data.shown.nodes),
+      ties: counted(labels.ties, data.shown.edges),
     });
     status.textContent = data.message ? `${counts} ${data.message}` : counts;
     const items = document.createElement("ul");
@@ -145,7 +150,7 @@
       link.textContent = node.data.label;
       item.append(link);
       const entry = config.legend.find((legendEntry) => legendEntry.kind === node.data.kind);
-      const details = [entry ? entry.label : "", fill(labels.ties, { count: node.data.degree })];
+      const details = [entry ? entry.label : "", counted(labels.ties, node.data.degree)];
       if (node.data.team) {
         details.push(labels.team);
       }
