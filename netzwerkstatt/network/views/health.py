@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from netzwerkstatt.core.decorators import scoped_view
@@ -167,9 +167,12 @@ FIGURES = [
     (
         "stale_ties",
         gettext_lazy("Stale ties"),
-        gettext_lazy(
+        ngettext_lazy(
+            "Ties without a recorded contact for longer than %(months)s month, or without "
+            "any contact date.",
             "Ties without a recorded contact for longer than %(months)s months, or without "
-            "any contact date."
+            "any contact date.",
+            "months",
         ),
     ),
     (
@@ -185,6 +188,7 @@ def _figures(snapshot, points: list[TrendPoint]) -> list[Figure]:
     if not figures:
         return []
     months = [_month_label(point) for point in points]
+    months_stale = snapshot.health["stale_after_months"]
     result = []
     for key, label, explanation in FIGURES:
         trend = [_trend_value(key, point.figures) for point in points]
@@ -192,11 +196,11 @@ def _figures(snapshot, points: list[TrendPoint]) -> list[Figure]:
             Figure(
                 key=key,
                 label=str(label),
-                explanation=str(explanation) % {"months": snapshot.health.get("stale_after_months")}
+                explanation=explanation % {"months": months_stale}
                 if key == "stale_ties"
                 else str(explanation),
                 value=_value(key, figures),
-                detail=_detail(key, figures, snapshot.health.get("stale_after_months")),
+                detail=_detail(key, figures, months_stale),
                 chart=_chart(label=str(label), months=months, values=trend, share=_is_share(key)),
                 trend=[_format(value, share=_is_share(key)) for value in trend],
             )
@@ -227,7 +231,7 @@ def _value(key: str, figures: dict) -> str:
     return _format(_trend_value(key, figures), share=_is_share(key))
 
 
-def _detail(key: str, figures: dict, months: int | None) -> str:
+def _detail(key: str, figures: dict, months: int) -> str:
     """A second line under a figure: what it is a share of, or how it splits."""
     if key == "team_dependency":
         return _("%(count)s of %(members)s members") % {
@@ -243,8 +247,12 @@ def _detail(key: str, figures: dict, months: int | None) -> str:
             "count": _format(figures.get("team_brokers", 0), share=False)
         }
     if key == "stale_ties":
-        return _(
-            "%(share)s of all ties; no contact for %(months)s months or more, %(unknown)s without any contact date"
+        return ngettext(
+            "%(share)s of all ties; no contact for %(months)s month or more, %(unknown)s without "
+            "any contact date",
+            "%(share)s of all ties; no contact for %(months)s months or more, %(unknown)s without "
+            "any contact date",
+            months,
         ) % {
             "share": _format(round(figures.get("stale_ties_share", 0) * 100, 1), share=True),
             "months": months,

@@ -6,14 +6,17 @@ from django.utils import timezone
 
 from netzwerkstatt.core.enums import Role
 from netzwerkstatt.core.scoping import Scope
+from netzwerkstatt.network.enums import TieKind
 from netzwerkstatt.network.metrics import (
     metrics_compute,
     metrics_is_running,
     metrics_lock_acquire,
     network_settings,
+    network_settings_update,
 )
 from netzwerkstatt.network.models import MetricsSnapshot
-from tests.factories import PersonFactory
+from netzwerkstatt.network.services import team_member_set, tie_save
+from tests.factories import OrganisationFactory, PersonFactory
 
 from .conftest import key, knows
 
@@ -56,6 +59,74 @@ def test_health_page_shows_figures_and_what_to_do(team_client, lead_scope, star)
     assert 'id="todo-introductions"' in content
     assert "hx-trigger" not in content  # current: nothing to poll for
     assert response.context["form"] is None  # settings are the lead's
+
+
+def test_health_page_in_german_puts_names_into_sentences_without_stray_spaces(
+    client, staff, lead_scope, star
+):
+    metrics_compute(scope=lead_scope)
+    client.force_login(staff)
+
+    content = client.get(URL).content.decode()
+
+    team = f'<a href="{star.team.get_absolute_url()}">Anna Teamer</a>'
+    assert f"(beide kennen {team})" in content
+    assert "</a> ," not in content
+    assert "</a>, <a" in content  # the members of a community
+
+
+def test_health_page_in_german_when_nobody_stays_to_introduce_to(
+    client, staff, workspace, lead_scope
+):
+    # Without the team Dietz and the firm Dietz works with are cut off; of the team
+    # member's contacts only an organisation stays connected, and persons are
+    # introduced to persons. The firm knows no team member itself.
+    team = PersonFactory(workspace=workspace, first_name="Anna", last_name="Teamer")
+    team_member_set(scope=lead_scope, person=team)
+    dietz = PersonFactory(workspace=workspace, last_name="Dietz")
+    knows(lead_scope, team, dietz)
+    chamber, union, firm = OrganisationFactory.create_batch(3, workspace=workspace)
+    for kind, source, target in (
+        (TieKind.COLLABORATES, team, chamber),
+        (TieKind.COOPERATION, chamber, union),
+        (TieKind.COLLABORATES, dietz, firm),
+    ):
+        tie_save(scope=lead_scope, kind=kind, source=source, target=target, strength=3)
+    metrics_compute(scope=lead_scope)
+    client.force_login(staff)
+
+    content = client.get(URL).content.decode()
+
+    assert (
+        f'noch kein Partner gefunden – fragen Sie <a href="{team.get_absolute_url()}">'
+        "Anna Teamer</a> nach weiteren Kontakten"
+    ) in content
+    assert "noch kein Partner gefunden – fragen Sie im Projektteam nach weiteren Kontakten" in (
+        content
+    )
+    assert "beide kennen" not in content
+
+
+def test_health_page_in_german_counts_one_month_in_the_singular(client, staff, lead_scope, star):
+    network_settings_update(scope=lead_scope, stale_after_months=1)
+    metrics_compute(scope=lead_scope)
+    client.force_login(staff)
+
+    response = client.get(URL)
+
+    stale = next(figure for figure in response.context["figures"] if figure.key == "stale_ties")
+    assert "mehr als 1 Monat zurückliegt" in stale.explanation
+    assert "seit 1 Monat oder länger ohne Kontakt" in stale.detail
+
+
+def test_health_page_in_german_heads_the_brokers_table_briefly(client, staff, lead_scope, star):
+    metrics_compute(scope=lead_scope)
+    client.force_login(staff)
+
+    content = client.get(URL).content.decode()
+
+    assert '<th scope="col" class="number">Vermittlung</th>' in content
+    assert "Vermittlungsrolle (Betweenness): der Anteil" in content
 
 
 def test_health_page_draws_the_trend_with_a_table(team_client, workspace, lead_scope, star):
