@@ -95,7 +95,7 @@ def recognise(headers: Sequence[str]) -> Columns:
                     "organisation": HEADINGS[f"{end}_organisation"][0],
                 }
             )
-    missing += [f"“{HEADINGS[field][0]}”" for field in ("kind", "strength") if field not in index]
+    missing += [_quoted(HEADINGS[field][0]) for field in ("kind", "strength") if field not in index]
     if missing:
         raise UnusableInputError(
             _(
@@ -104,7 +104,12 @@ def recognise(headers: Sequence[str]) -> Columns:
             )
             % {
                 "missing": "; ".join(missing),
-                "columns": ", ".join(f"“{header}”" for header in headers if header) or "–",
+                "columns": ", ".join(_quoted(header) for header in headers if header) or "–",
             }
         )
     return Columns(index=index, heading=heading)
+
+
+def _quoted(heading: str) -> str:
+    # Translators: a column heading of the file, quoted in a list of headings.
+    return _("“%(heading)s”") % {"heading": heading}

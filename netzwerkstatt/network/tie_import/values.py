@@ -21,8 +21,8 @@ from ..enums import TIE_RULES, NodeType, TieKind
 _KIND_WORDS = {
     TieKind.KNOWS: ["kennt", "kennen sich", "Bekanntschaft", "bekannt", "bekannt mit"],
     TieKind.WORKS_WITH: [
-        "arbeitet mit", "arbeitet zusammen mit", "arbeiten zusammen", "Zusammenarbeit",
-        "Kollege", "Kollegin", "Kollegen",
+        "arbeitet eng zusammen mit", "arbeitet mit", "arbeitet zusammen mit",
+        "arbeiten zusammen", "Zusammenarbeit", "Kollege", "Kollegin", "Kollegen",
     ],
     TieKind.MET_AT_EVENT: [
         "auf einer Veranstaltung getroffen", "auf Veranstaltung kennengelernt",

@@ -310,6 +310,16 @@ def test_ties_import_missing_columns_name_what_is_needed(scope, people):
     assert "“Stärke”" not in refused.value.message.split("The columns are")[0]
 
 
+def test_ties_import_missing_columns_quoted_the_german_way(scope, people):
+    with translation.override("de"), pytest.raises(UnusableInputError) as refused:
+        ties_import(scope=scope, data="Von E-Mail;Stärke\r\na@b.example;3\r\n".encode())
+
+    message = refused.value.message
+    assert "„An E-Mail“ oder „An Organisation“; „Art“." in message
+    assert "Die Spalten sind: „Von E-Mail“, „Stärke“." in message
+    assert "”" not in message  # no English closing quote left
+
+
 def test_ties_import_doubled_column_is_refused(scope):
     with pytest.raises(UnusableInputError):
         ties_import(scope=scope, data=b"Von E-Mail;From e-mail;Art;An E-Mail;St\xc3\xa4rke\r\n")

@@ -38,6 +38,10 @@ def test_kind_words_mean_one_kind_for_each_pair_of_end_types(language):
         ("arbeitet mit", PERSON, PERSON, TieKind.WORKS_WITH),
         ("arbeitet mit", PERSON, ORG, TieKind.COLLABORATES),
         ("arbeitet mit", ORG, PERSON, TieKind.COLLABORATES),
+        ("arbeitet eng zusammen mit", PERSON, PERSON, TieKind.WORKS_WITH),
+        ("arbeitet zusammen mit", PERSON, PERSON, TieKind.WORKS_WITH),
+        ("arbeitet zusammen mit", PERSON, ORG, TieKind.COLLABORATES),
+        ("works with", PERSON, PERSON, TieKind.WORKS_WITH),
         ("works together with", PERSON, ORG, TieKind.COLLABORATES),
         ("berät", PERSON, ORG, TieKind.ADVISES),
         ("beraet", PERSON, ORG, TieKind.ADVISES),
@@ -67,6 +71,16 @@ def test_kind_candidates_unknown_word_lists_the_kinds():
         kind_candidates("befreundet")
 
     assert "works together with" in str(invalid.value)
+
+
+def test_kind_candidates_unknown_word_lists_each_kind_once_in_german():
+    with translation.override("de"), pytest.raises(InvalidValueError) as invalid:
+        kind_candidates("befreundet")
+
+    kinds = str(invalid.value).split("Möglich sind: ")[1].removesuffix(".").split(", ")
+    assert len(kinds) == len(TieKind)
+    assert len(set(kinds)) == len(kinds)
+    assert {"arbeitet eng zusammen mit", "arbeitet zusammen mit"} <= set(kinds)
 
 
 @pytest.mark.parametrize(
