@@ -14,6 +14,24 @@ class NetzwerkstattCommand(BaseCommand):
         with translation.override(settings.LANGUAGE_CODE):
             return super().execute(*args, **options)
 
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        """The parser, with `help` and the arguments' help in the product's language.
+
+        argparse prints --help while parsing, before execute() switches the language,
+        and wants plain str (it runs re over the description): so `help` (lazy, as
+        class attributes must be) is translated here; add_arguments and help_epilog,
+        called in here, translate their texts with gettext under the same language.
+        """
+        with translation.override(settings.LANGUAGE_CODE):
+            parser = super().create_parser(prog_name, subcommand, **kwargs)
+            parser.description = str(self.help) if self.help else None
+            parser.epilog = self.help_epilog()
+        return parser
+
+    def help_epilog(self) -> str | None:
+        """Text that --help prints after the arguments, in the product's language."""
+        return None
+
     def get_workspace(self, slug: str) -> Workspace:
         try:
             return Workspace.objects.get(slug=slug)

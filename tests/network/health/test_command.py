@@ -3,7 +3,12 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from netzwerkstatt.network.metrics import metrics_current, metrics_is_running, metrics_is_stale
+from netzwerkstatt.network.metrics import (
+    metrics_current,
+    metrics_is_running,
+    metrics_is_stale,
+    network_settings_update,
+)
 from netzwerkstatt.network.models import MetricsSnapshot
 
 from .conftest import key
@@ -60,6 +65,18 @@ def test_network_metrics_summary_with_progress_on_stderr(workspace, star, capsys
     assert "Anna Teamer" in lines[11]  # the top brokers
     assert len(captured.err.strip().splitlines()) == 3  # load, metrics, health
     assert MetricsSnapshot.objects.filter(workspace=workspace).count() == 1
+
+
+def test_network_metrics_summary_counts_one_month_in_the_singular(
+    workspace, lead_scope, star, capsys
+):
+    network_settings_update(scope=lead_scope, stale_after_months=1)
+
+    call_command("network-metrics", workspace=workspace.slug)
+
+    lines = [" ".join(line.split()) for line in capsys.readouterr().out.splitlines()]
+    assert "Eingeschlafene Beziehungen: 1 (seit 1 Monat oder länger ohne Kontakt)" in lines
+    assert "Vermittlungsrolle: exakt" in lines
 
 
 def test_network_metrics_unknown_workspace(db):

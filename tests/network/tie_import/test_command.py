@@ -129,3 +129,11 @@ def test_import_ties_help_documents_the_columns(capsys):
     help_text = capsys.readouterr().out
     for heading in ("Von E-Mail", "Von Organisation", "Von PLZ", "An E-Mail", "Art", "Stärke"):
         assert heading in help_text
+    # In German, whatever the width the lines are wrapped at.
+    text = " ".join(help_text.split())
+    assert "Importiert Beziehungen zwischen Personen und Organisationen aus einer CSV-Datei" in text
+    assert "file CSV- oder .xlsx-Datei, eine Beziehung je Zeile" in text
+    assert "--workspace WORKSPACE Kurzname des Arbeitsbereichs" in text
+    assert "Von E-Mail / From e-mail erste Seite (Von): eine Person, über ihre E-Mail" in text
+    assert "Stärke / Strength 1 (kennen sich kaum) bis 5 (sehr eng), Pflicht" in text
+    assert "Beispiel (CSV, wie ein deutsches Excel sie speichert):" in text

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from netzwerkstatt.api.services import api_token_issue
 from netzwerkstatt.core.commands import NetzwerkstattCommand
@@ -10,15 +11,15 @@ from netzwerkstatt.core.selectors import memberships_of
 
 
 class Command(NetzwerkstattCommand):
-    help = (
+    help = gettext_lazy(
         "Issue an API token for a user in one workspace. "
         "The token is printed once, alone on the last line."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("email")
+        parser.add_argument("email", help=_("the user's e-mail address"))
         parser.add_argument(
-            "--workspace", help="workspace slug; required if the user belongs to several"
+            "--workspace", help=_("workspace slug; required if the user belongs to several")
         )
 
     def handle(self, *args, email, workspace, **options):

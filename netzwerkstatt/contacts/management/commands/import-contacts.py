@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from netzwerkstatt.contacts.importing.enums import DuplicatePolicy
 from netzwerkstatt.contacts.importing.errors import UnusableInputError
@@ -23,32 +24,34 @@ EXIT_UNUSABLE = 2
 
 
 class Command(NetzwerkstattCommand):
-    help = (
+    help = gettext_lazy(
         "Import contacts from a CSV, Excel (.xlsx) or vCard file into a workspace. "
         "Exit code 0: imported; 1: errors stopped the import and nothing was written; "
         "2: the file or the options cannot be used."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="CSV, .xlsx or .vcf file")
-        parser.add_argument("--workspace", required=True, help="workspace slug")
+        parser.add_argument("file", help=_("CSV, .xlsx or .vcf file"))
+        parser.add_argument("--workspace", required=True, help=_("workspace slug"))
         parser.add_argument(
             "--duplicates",
             choices=DuplicatePolicy.values,
             default=DuplicatePolicy.SKIP,
-            help="what to do with contacts that exist already (default: skip)",
+            help=_("what to do with contacts that exist already (default: skip)"),
         )
         parser.add_argument(
             "--skip-invalid",
             action="store_true",
-            help="import the valid rows and report the invalid ones",
+            help=_("import the valid rows and report the invalid ones"),
         )
-        parser.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+        parser.add_argument(
+            "--dry-run", action="store_true", help=_("check and count, write nothing")
+        )
         parser.add_argument(
             "--json",
             dest="as_json",
             action="store_true",
-            help="print the result as one JSON object",
+            help=_("print the result as one JSON object"),
         )
 
     def handle(self, *args, file, workspace, duplicates, skip_invalid, dry_run, as_json, **options):

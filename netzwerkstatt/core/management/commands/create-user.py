@@ -5,7 +5,9 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from netzwerkstatt.core.commands import NetzwerkstattCommand
 from netzwerkstatt.core.enums import Role
@@ -16,17 +18,26 @@ PASSWORD_VARIABLE = "NETZWERKSTATT_PASSWORD"  # noqa: S105  (the variable's name
 
 
 class Command(NetzwerkstattCommand):
-    help = (
-        "Create a user with a role in a workspace, or give an existing user that role. "
-        f"The password comes from ${PASSWORD_VARIABLE}, else it is prompted for."
+    help = format_lazy(
+        gettext_lazy(
+            "Create a user with a role in a workspace, or give an existing user that role. "
+            "The password comes from ${variable}, else it is prompted for."
+        ),
+        variable=PASSWORD_VARIABLE,
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("email")
-        parser.add_argument("--workspace", required=True, help="workspace slug")
-        parser.add_argument("--role", required=True, choices=Role.values)
-        parser.add_argument("--first-name", default="")
-        parser.add_argument("--last-name", default="")
+        parser.add_argument("email", help=_("the user's e-mail address"))
+        parser.add_argument("--workspace", required=True, help=_("workspace slug"))
+        parser.add_argument(
+            "--role",
+            required=True,
+            choices=Role.values,
+            help=_("the role in the workspace: %(roles)s")
+            % {"roles": ", ".join(f"{role.value} ({role.label})" for role in Role)},
+        )
+        parser.add_argument("--first-name", default="", help=_("first name of a new user"))
+        parser.add_argument("--last-name", default="", help=_("last name of a new user"))
 
     def handle(self, *args, email, workspace, role, first_name, last_name, **options):
         workspace = self.get_workspace(workspace)

@@ -2,6 +2,7 @@ import time
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from netzwerkstatt.core.commands import NetzwerkstattCommand
 from netzwerkstatt.demo.loader import DEFAULT_SEED, demo_load
@@ -11,7 +12,7 @@ DEMO_URL = "http://127.0.0.1:8000/"
 
 
 class Command(NetzwerkstattCommand):
-    help = (
+    help = gettext_lazy(
         "Load the demo network “Bildungsverein Nord” unless it exists, "
         "then print where to open Netzwerkstatt and the demo logins."
     )
@@ -21,7 +22,7 @@ class Command(NetzwerkstattCommand):
             "--seed",
             type=int,
             default=DEFAULT_SEED,
-            help="seed of the generated data; used only when the demo is first loaded",
+            help=_("seed of the generated data; used only when the demo is first loaded"),
         )
 
     def handle(self, *args, seed, **options):

@@ -2,6 +2,7 @@ import json
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from netzwerkstatt.core.commands import NetzwerkstattCommand
 from netzwerkstatt.core.scoping import Scope
@@ -18,19 +19,19 @@ SUMMARY_TOP = 5
 
 
 class Command(NetzwerkstattCommand):
-    help = (
+    help = gettext_lazy(
         "Compute the network metrics and health figures of a workspace now, store them as "
         "the current snapshot (one is kept per month for the trend) and print them. Suited "
         "to cron, e.g. nightly; the health page then never waits for a computation."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--workspace", required=True, help="workspace slug")
+        parser.add_argument("--workspace", required=True, help=_("workspace slug"))
         parser.add_argument(
             "--json",
             dest="as_json",
             action="store_true",
-            help="print the metrics per node and per network and the health figures as JSON",
+            help=_("print the metrics per node and per network and the health figures as JSON"),
         )
 
     def handle(self, *args, workspace, as_json, **options):
@@ -113,7 +114,11 @@ class Command(NetzwerkstattCommand):
             ),
             (
                 _("Stale ties"),
-                _("%(count)s (no contact for %(months)s months or more)")
+                ngettext(
+                    "%(count)s (no contact for %(months)s month or more)",
+                    "%(count)s (no contact for %(months)s months or more)",
+                    health["stale_ties"]["months"],
+                )
                 % {
                     "count": _number(health["stale_ties"]["count"]),
                     "months": health["stale_ties"]["months"],

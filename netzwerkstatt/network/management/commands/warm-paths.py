@@ -3,6 +3,7 @@ import json
 from django.core.management.base import CommandError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from netzwerkstatt.contacts.models import Organisation, Person
 from netzwerkstatt.core.commands import NetzwerkstattCommand
@@ -13,21 +14,25 @@ TARGET_TYPES = {"org": Organisation, "organisation": Organisation, "person": Per
 
 
 class Command(NetzwerkstattCommand):
-    help = (
+    help = gettext_lazy(
         "The best warm paths from the project team to an organisation or a person, "
         "ranked by the chance that the introduction works."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--workspace", required=True, help="workspace slug")
+        parser.add_argument("--workspace", required=True, help=_("workspace slug"))
         parser.add_argument(
-            "--to", required=True, dest="target", help="the target: org:ID or person:ID"
+            "--to", required=True, dest="target", help=_("the target: org:ID or person:ID")
         )
         parser.add_argument(
-            "--k", type=int, default=DEFAULT_K, help=f"how many paths (1–{MAX_K}, default 3)"
+            "--k",
+            type=int,
+            default=DEFAULT_K,
+            help=_("how many paths (1–%(max)s, default %(default)s)")
+            % {"max": MAX_K, "default": DEFAULT_K},
         )
         parser.add_argument(
-            "--json", dest="as_json", action="store_true", help="print the paths as JSON"
+            "--json", dest="as_json", action="store_true", help=_("print the paths as JSON")
         )
 
     def handle(self, *args, workspace, target, k, as_json, **options):
