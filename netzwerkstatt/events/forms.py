@@ -3,6 +3,7 @@ import datetime as dt
 from django import forms
 from django.core.validators import MinValueValidator
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from netzwerkstatt.contacts.enums import OrganisationKind
@@ -27,14 +28,14 @@ class DateTimeInput(forms.DateTimeInput):
 
 class EventForm(forms.ModelForm):
     capacity = forms.IntegerField(
-        label=Event._meta.get_field("capacity").verbose_name,
+        label=capfirst(Event._meta.get_field("capacity").verbose_name),
         help_text=Event._meta.get_field("capacity").help_text,
         required=False,
         validators=[MinValueValidator(1)],
         widget=forms.NumberInput(attrs={"min": 1}),
     )
     online_link = forms.URLField(
-        label=Event._meta.get_field("online_link").verbose_name,
+        label=capfirst(Event._meta.get_field("online_link").verbose_name),
         required=False,
         assume_scheme="https",
         widget=forms.URLInput(attrs={"placeholder": "https://"}),
@@ -102,10 +103,22 @@ class EventFilterForm(forms.Form):
 class ProgrammeItemForm(forms.Form):
     """A programme item: the day (for events of several days), times, title, room, speakers."""
 
-    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
-    starts = forms.TimeField(label=_("From"), widget=forms.TimeInput(attrs={"type": "time"}))
+    # The browser's pickers send and show ISO values, whatever the language.
+    day = forms.DateField(
+        label=_("Day"),
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    starts = forms.TimeField(
+        label=_("From"),
+        input_formats=["%H:%M", "%H:%M:%S"],
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
     ends = forms.TimeField(
-        label=_("To"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+        label=_("To"),
+        required=False,
+        input_formats=["%H:%M", "%H:%M:%S"],
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     title = forms.CharField(label=_("Title"), max_length=300)
     room = forms.CharField(label=_("Room"), max_length=100, required=False)

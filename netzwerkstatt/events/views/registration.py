@@ -50,9 +50,14 @@ def _count_unknown_token(request) -> None:
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    """Keep the page (and the token in its address) out of search engines and referrers."""
+    """Keep the page (and the token in its address) out of search engines and other sites.
+
+    Links to other sites (the online meeting) carry no referrer: the default policy
+    "same-origin" (SecurityMiddleware) sends none across sites. Not "no-referrer":
+    browsers would then send "Origin: null" with the form, which fails the CSRF check.
+    """
     response.headers["X-Robots-Tag"] = "noindex, nofollow"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Referrer-Policy"] = "same-origin"
     return response
 
 

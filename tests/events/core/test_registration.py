@@ -48,7 +48,7 @@ def test_registration_page_shows_event_and_programme_without_login(
     assert speaker.get_absolute_url() not in text  # names only, no links into the workspace
     assert response.context["mode"] == "answer"
     assert "noindex" in response.headers["X-Robots-Tag"]
-    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Referrer-Policy"] == "same-origin"
     assert "no-cache" in response.headers["Cache-Control"]
 
 
