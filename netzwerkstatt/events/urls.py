@@ -6,4 +6,5 @@ app_name = "events"
 urlpatterns = [
     path("", include("netzwerkstatt.events.urls_events")),
     path("", include("netzwerkstatt.events.urls_documentation")),
+    path("", include("netzwerkstatt.events.urls_worldcafe")),
 ]
