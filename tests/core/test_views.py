@@ -118,3 +118,14 @@ def test_project_buttons_use_the_products_words(client, staff):
     client.force_login(staff)
 
     assert "Speichern" in client.get(reverse("contacts:organisation_create")).content.decode()
+
+
+def test_navigation_groups_an_apps_pages_under_its_menu(client, staff):
+    client.force_login(staff)
+
+    navigation = client.get(reverse("core:home")).context["navigation"]
+
+    groups = {str(entry.label): entry for entry in navigation if hasattr(entry, "items")}
+    network_pages = [str(item.label) for item in groups["Netzwerk"].items]
+    assert "Netzwerkkarte" in network_pages
+    assert "Netzwerkkarte" not in [str(entry.label) for entry in navigation]
