@@ -8,7 +8,7 @@ from netzwerkstatt.core.pdf import _local_path, render_pdf
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 def test_render_pdf_writes_german_text(tmp_path, settings):
-    settings.TEMPLATES[0]["DIRS"] = [tmp_path]
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]  # resets the engines
     (tmp_path / "probe.html").write_text(
         '{% extends "core/pdf_base.html" %}{% block content %}<h1>Größenklasse – Tischrunde</h1>{% endblock %}',
         encoding="utf-8",
