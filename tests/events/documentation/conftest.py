@@ -7,6 +7,7 @@ import zlib
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import ExifTags, Image
 
 from netzwerkstatt.core.enums import Role
@@ -81,6 +82,14 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language_afterwards():
+    """The LanguageMiddleware leaves a request's language active in the thread; a test that
+    asks for English must not leave it to the tests after it."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
