@@ -1,10 +1,4 @@
-"""Reads of events, programme and invitations, always through the scope.
-
-Partners see no event data: the models have no `partner_visible`, so
-`scope.objects` gives partners nothing. The one unscoped read is
-`invitation_by_token`, for the public registration page, where the token
-identifies the invitation and through it the workspace.
-"""
+"""Reads of invitations, the participants list and whom to invite."""
 
 import datetime as dt
 import hashlib
@@ -12,164 +6,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Prefetch, Q, QuerySet
-from django.http import Http404
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from netzwerkstatt.contacts.models import EmailAddress, Function, Organisation, Person
 from netzwerkstatt.contacts.selectors import PersonFilter, person_list, search
-from netzwerkstatt.core.models import ActivityEntry, Project
+from netzwerkstatt.core.models import ActivityEntry
 from netzwerkstatt.core.scoping import Scope
-from netzwerkstatt.network.models import TeamMember, Tie
+from netzwerkstatt.network.models import Tie
 from netzwerkstatt.network.selectors import team_person_ids
 
-from . import ics
-from .enums import EventKind, InvitationStatus
-from .models import Event, Invitation, ProgrammeItem, TableRound
+from ..enums import InvitationStatus
+from ..models import Event, Invitation
+from .common import choice, number, one
 
 TOKEN_MAX_LENGTH = 100
 # Persons one "invite all matching" may add at once.
 INVITE_ALL_LIMIT = 500
-
-
-def _choice(query, name: str, allowed: Iterable[str]) -> str:
-    value = query.get(name, "").strip()
-    return value if value in allowed else ""
-
-
-def _number(query, name: str) -> int | None:
-    value = query.get(name, "").strip()
-    return int(value) if value.isdigit() else None
-
-
-# ---------------------------------------------------------------------------------- events
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    when: str = "upcoming"  # "upcoming" (not ended yet) or "past"
-    project: int | None = None
-    kind: str = ""
-    search: str = ""
-
-    @classmethod
-    def from_query(cls, query) -> "EventFilter":
-        return cls(
-            when="past" if query.get("when") == "past" else "upcoming",
-            project=_number(query, "project"),
-            kind=_choice(query, "kind", EventKind.values),
-            search=query.get("search", "").strip()[:100],
-        )
-
-
-def event_list(
-    *, scope: Scope, filters: EventFilter = EventFilter(), now: dt.datetime | None = None
-) -> QuerySet[Event]:
-    """Upcoming events soonest first, or past ones latest first, with their answer counts."""
-    now = now or timezone.now()
-    queryset = scope.objects(Event)
-    if filters.when == "past":
-        queryset = queryset.filter(ends_at__lt=now).order_by("-starts_at", "-id")
-    else:
-        queryset = queryset.filter(ends_at__gte=now).order_by("starts_at", "id")
-    if filters.project is not None:
-        queryset = queryset.filter(project_id=filters.project)
-    if filters.kind:
-        queryset = queryset.filter(kind=filters.kind)
-    for word in filters.search.split():
-        queryset = queryset.filter(Q(title__icontains=word) | Q(place__icontains=word))
-    return queryset.select_related("project").annotate(
-        registered_count=Count(
-            "invitations", filter=Q(invitations__status=InvitationStatus.REGISTERED)
-        ),
-        waitlisted_count=Count(
-            "invitations", filter=Q(invitations__status=InvitationStatus.WAITLISTED)
-        ),
-    )
-
-
-def _one(queryset: QuerySet, pk):
-    """The row with this pk, or Http404 (also for garbage ids): foreign rows do not exist here."""
-    try:
-        return queryset.get(pk=pk)
-    except (queryset.model.DoesNotExist, ValueError, TypeError) as error:
-        raise Http404(queryset.model._meta.verbose_name) from error
-
-
-def event_detail(*, scope: Scope, pk) -> Event:
-    return _one(scope.objects(Event).select_related("project", "created_by"), pk)
-
-
-def projects(*, scope: Scope) -> QuerySet[Project]:
-    return scope.objects(Project).order_by("name")
-
-
-@dataclass(frozen=True)
-class EventFigures:
-    invited: int = 0  # all invitations, whatever their answer
-    unanswered: int = 0
-    registered: int = 0
-    waitlisted: int = 0
-    declined: int = 0
-    cancelled: int = 0
-    checked_in: int = 0
-
-
-def event_figures(*, scope: Scope, event: Event) -> EventFigures:
-    """How many were invited, answered how, and came; one query."""
-    by_status = {
-        name: Count("pk", filter=Q(status=status))
-        for name, status in (
-            ("unanswered", InvitationStatus.INVITED),
-            ("registered", InvitationStatus.REGISTERED),
-            ("waitlisted", InvitationStatus.WAITLISTED),
-            ("declined", InvitationStatus.DECLINED),
-            ("cancelled", InvitationStatus.CANCELLED),
-        )
-    }
-    counts = (
-        scope.objects(Invitation)
-        .filter(event=event)
-        .aggregate(
-            invited=Count("pk"),
-            checked_in=Count("pk", filter=Q(checked_in_at__isnull=False)),
-            **by_status,
-        )
-    )
-    return EventFigures(**counts)
-
-
-def registration_is_open(event: Event, *, now: dt.datetime | None = None) -> bool:
-    """Whether invited persons may register now: switched on, before the deadline and the start."""
-    now = now or timezone.now()
-    if not event.registration_open or now >= event.starts_at:
-        return False
-    return event.registration_deadline is None or now <= event.registration_deadline
-
-
-def programme_items(*, scope: Scope, event: Event) -> QuerySet[ProgrammeItem]:
-    """The event's programme in order of time, with speakers (two queries)."""
-    return (
-        scope.objects(ProgrammeItem)
-        .filter(event=event)
-        .prefetch_related(Prefetch("speakers", queryset=scope.objects(Person)))
-        .order_by("starts_at", "id")
-    )
-
-
-def speaker_choices(*, scope: Scope, event: Event) -> QuerySet[Person]:
-    """Who may be named as a speaker: the event's invited persons, the team, current speakers."""
-    return (
-        scope.objects(Person)
-        .filter(
-            Q(invitations__event=event)
-            | Q(pk__in=scope.objects(TeamMember).values("person"))
-            | Q(talks__event=event)
-        )
-        .distinct()
-        .order_by("last_name", "first_name", "id")
-    )
 
 
 # ----------------------------------------------------------------------------- invitations
@@ -186,9 +40,9 @@ class InvitationFilter:
     def from_query(cls, query) -> "InvitationFilter":
         return cls(
             search=query.get("search", "").strip()[:100],
-            status=_choice(query, "status", InvitationStatus.values),
-            consent=_choice(query, "consent", ("yes", "no")),
-            attended=_choice(query, "attended", ("yes", "no")),
+            status=choice(query, "status", InvitationStatus.values),
+            consent=choice(query, "consent", ("yes", "no")),
+            attended=choice(query, "attended", ("yes", "no")),
         )
 
     @property
@@ -226,7 +80,7 @@ def invitation_list(
 
 
 def invitation_get(*, scope: Scope, pk) -> Invitation:
-    return _one(scope.objects(Invitation).select_related("event", "person"), pk)
+    return one(scope.objects(Invitation).select_related("event", "person"), pk)
 
 
 def waiting_positions(*, event: Event) -> dict[int, int]:
@@ -342,8 +196,8 @@ class InviteeFilter:
             search=query.get("search", "").strip()[:100],
             tag=query.get("tag", "").strip()[:100],
             kind=query.get("kind", "").strip()[:50],
-            network=_choice(query, "network", ("team",)),
-            connected_to=_number(query, "connected_to"),
+            network=choice(query, "network", ("team",)),
+            connected_to=number(query, "connected_to"),
         )
 
 
@@ -384,72 +238,3 @@ def _tie_to_persons(scope: Scope, persons) -> Q:
 def network_organisations(*, scope: Scope) -> QuerySet[Organisation]:
     """Organisations to choose for "connected to": the partners, not the many companies."""
     return scope.objects(Organisation).exclude(kind="company").order_by("name")
-
-
-# ------------------------------------------------------------------------------ calendar
-
-
-def calendar_entry(
-    *, event: Event, programme: Iterable[ProgrammeItem], attendee: Person | None = None
-) -> ics.CalendarEntry:
-    """The event as a calendar entry; with `attendee`, that person's own entry.
-
-    The description holds the event's description and the programme; a
-    participant's entry adds their World-Café tables once the plan exists.
-    """
-    parts = [event.description.strip()]
-    lines = [_programme_line(item) for item in programme]
-    if lines:
-        parts.append(_("Programme") + ":\n" + "\n".join(lines))
-    attendees = ()
-    if attendee is not None:
-        tables = _tables_of(event=event, person=attendee)
-        if tables:
-            parts.append(_("Your World Café tables") + ":\n" + "\n".join(tables))
-        attendees = (ics.Attendee(name=attendee.full_name, email=first_email(attendee)),)
-    return ics.CalendarEntry(
-        uid=ics.event_uid(event_id=event.pk, workspace_id=event.workspace_id),
-        title=event.title,
-        starts_at=event.starts_at,
-        ends_at=event.ends_at,
-        place=event.place,
-        online_link=event.online_link,
-        description="\n\n".join(part for part in parts if part),
-        organiser=event.workspace.name,
-        last_modified=event.updated_at,
-        attendees=attendees,
-    )
-
-
-def _programme_line(item: ProgrammeItem) -> str:
-    start = formats.time_format(timezone.localtime(item.starts_at), "H:i")
-    time = start
-    if item.ends_at:
-        time += "–" + formats.time_format(timezone.localtime(item.ends_at), "H:i")
-    speakers = ", ".join(person.full_name for person in item.speakers.all())
-    line = f"{time} {item.title}"
-    if speakers:
-        line += f" ({speakers})"
-    if item.room:
-        line += f", {item.room}"
-    return line
-
-
-def _tables_of(*, event: Event, person: Person) -> list[str]:
-    rounds = (
-        TableRound.objects.filter(
-            table__world_cafe__event=event, participants__person=person, workspace=event.workspace
-        )
-        .select_related("table", "topic")
-        .order_by("round", "table__number")
-    )
-    lines = []
-    for table_round in rounds:
-        line = _("Round %(round)s: table %(table)s") % {
-            "round": table_round.round,
-            "table": table_round.table.number,
-        }
-        if table_round.topic:
-            line += f" – {table_round.topic.title}"
-        lines.append(line)
-    return lines

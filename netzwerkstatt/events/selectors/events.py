@@ -1,0 +1,134 @@
+"""Reads of events and their programme."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from netzwerkstatt.contacts.models import Person
+from netzwerkstatt.core.models import Project
+from netzwerkstatt.core.scoping import Scope
+from netzwerkstatt.network.models import TeamMember
+
+from ..enums import EventKind, InvitationStatus
+from ..models import Event, Invitation, ProgrammeItem
+from .common import choice, number, one
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    when: str = "upcoming"  # "upcoming" (not ended yet) or "past"
+    project: int | None = None
+    kind: str = ""
+    search: str = ""
+
+    @classmethod
+    def from_query(cls, query) -> "EventFilter":
+        return cls(
+            when="past" if query.get("when") == "past" else "upcoming",
+            project=number(query, "project"),
+            kind=choice(query, "kind", EventKind.values),
+            search=query.get("search", "").strip()[:100],
+        )
+
+
+def event_list(
+    *, scope: Scope, filters: EventFilter = EventFilter(), now: dt.datetime | None = None
+) -> QuerySet[Event]:
+    """Upcoming events soonest first, or past ones latest first, with their answer counts."""
+    now = now or timezone.now()
+    queryset = scope.objects(Event)
+    if filters.when == "past":
+        queryset = queryset.filter(ends_at__lt=now).order_by("-starts_at", "-id")
+    else:
+        queryset = queryset.filter(ends_at__gte=now).order_by("starts_at", "id")
+    if filters.project is not None:
+        queryset = queryset.filter(project_id=filters.project)
+    if filters.kind:
+        queryset = queryset.filter(kind=filters.kind)
+    for word in filters.search.split():
+        queryset = queryset.filter(Q(title__icontains=word) | Q(place__icontains=word))
+    return queryset.select_related("project").annotate(
+        registered_count=Count(
+            "invitations", filter=Q(invitations__status=InvitationStatus.REGISTERED)
+        ),
+        waitlisted_count=Count(
+            "invitations", filter=Q(invitations__status=InvitationStatus.WAITLISTED)
+        ),
+    )
+
+
+def event_detail(*, scope: Scope, pk) -> Event:
+    return one(scope.objects(Event).select_related("project", "created_by"), pk)
+
+
+def projects(*, scope: Scope) -> QuerySet[Project]:
+    return scope.objects(Project).order_by("name")
+
+
+@dataclass(frozen=True)
+class EventFigures:
+    invited: int = 0  # all invitations, whatever their answer
+    unanswered: int = 0
+    registered: int = 0
+    waitlisted: int = 0
+    declined: int = 0
+    cancelled: int = 0
+    checked_in: int = 0
+
+
+def event_figures(*, scope: Scope, event: Event) -> EventFigures:
+    """How many were invited, answered how, and came; one query."""
+    by_status = {
+        name: Count("pk", filter=Q(status=status))
+        for name, status in (
+            ("unanswered", InvitationStatus.INVITED),
+            ("registered", InvitationStatus.REGISTERED),
+            ("waitlisted", InvitationStatus.WAITLISTED),
+            ("declined", InvitationStatus.DECLINED),
+            ("cancelled", InvitationStatus.CANCELLED),
+        )
+    }
+    counts = (
+        scope.objects(Invitation)
+        .filter(event=event)
+        .aggregate(
+            invited=Count("pk"),
+            checked_in=Count("pk", filter=Q(checked_in_at__isnull=False)),
+            **by_status,
+        )
+    )
+    return EventFigures(**counts)
+
+
+def registration_is_open(event: Event, *, now: dt.datetime | None = None) -> bool:
+    """Whether invited persons may register now: switched on, before the deadline and the start."""
+    now = now or timezone.now()
+    if not event.registration_open or now >= event.starts_at:
+        return False
+    return event.registration_deadline is None or now <= event.registration_deadline
+
+
+def programme_items(*, scope: Scope, event: Event) -> QuerySet[ProgrammeItem]:
+    """The event's programme in order of time, with speakers (two queries)."""
+    return (
+        scope.objects(ProgrammeItem)
+        .filter(event=event)
+        .prefetch_related(Prefetch("speakers", queryset=scope.objects(Person)))
+        .order_by("starts_at", "id")
+    )
+
+
+def speaker_choices(*, scope: Scope, event: Event) -> QuerySet[Person]:
+    """Who may be named as a speaker: the event's invited persons, the team, current speakers."""
+    return (
+        scope.objects(Person)
+        .filter(
+            Q(invitations__event=event)
+            | Q(pk__in=scope.objects(TeamMember).values("person"))
+            | Q(talks__event=event)
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "id")
+    )
