@@ -13,7 +13,7 @@ from netzwerkstatt.core.scoping import Scope
 
 from ..models import Event, Invitation, Photo, TableRound, Topic, WorldCafe
 from . import selectors
-from .report import KindCount, kinds_display, mix_percent
+from .report import KindCount, kinds_display
 from .selectors import CafeParticipant
 
 
@@ -86,10 +86,6 @@ class WorldCafePage:
     @property
     def topic_used(self) -> set[int]:
         return {t.topic.pk for r in self.rounds for t in r.tables if t.topic is not None}
-
-    @property
-    def mix_percent(self) -> int:
-        return mix_percent(self.quality)
 
     @property
     def wishes_count(self) -> int:

@@ -15,9 +15,6 @@ from itertools import combinations
 from ..tableplanner import Problem, Seating
 
 EPSILON = 1e-9
-# A topic discussed again costs as much as two pairs of one organisation kind at a table
-# (the planner's mix weight is 1), a repeated encounter (weight 10) is never accepted.
-TOPIC_WEIGHT = 2.0
 
 
 class _State:
@@ -92,30 +89,19 @@ class _State:
         topic_a, topic_b = self.problem.topics[r][a], self.problem.topics[r][b]
         p_repeats, p_before, p_after = self.topic_cost(p, topic_a, topic_b)
         q_repeats, q_before, q_after = self.topic_cost(q, topic_b, topic_a)
-        if (p_before and not p_after) or (q_before and not q_after):
+        if p_repeats + q_repeats >= 0 or (p_before and not p_after) or (q_before and not q_after):
             return False
         if self.pair_delta(p, rest_a, rest_b) + self.pair_delta(q, rest_b, rest_a) > 0:
             return False
         new_a, new_b = [*rest_a, q], [*rest_b, p]
-        weights = self.problem.weights
-        gain = (
-            TOPIC_WEIGHT * (p_repeats + q_repeats)
-            + weights.mix
-            * (
-                self.same_kind(new_a)
-                + self.same_kind(new_b)
-                - self.same_kind(group_a)
-                - self.same_kind(group_b)
-            )
-            + weights.broker
-            * (
-                self.broker_cost(new_a)
-                + self.broker_cost(new_b)
-                - self.broker_cost(group_a)
-                - self.broker_cost(group_b)
-            )
-        )
-        if gain >= -EPSILON:
+        if self.same_kind(new_a) + self.same_kind(new_b) > self.same_kind(group_a) + self.same_kind(
+            group_b
+        ):
+            return False
+        if (
+            self.broker_cost(new_a) + self.broker_cost(new_b)
+            > self.broker_cost(group_a) + self.broker_cost(group_b) + EPSILON
+        ):
             return False
         self._apply(r, (a, p, rest_a), (b, q, rest_b))
         return True

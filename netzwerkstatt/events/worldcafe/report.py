@@ -21,6 +21,8 @@ def report_data(
         "already_met_pairs": len(problem.already_met),
         "acquainted_seated": report.distinct_pairs_met - report.new_pairs_met,
         "same_kind_pairs": report.same_kind_pairs,
+        # What the registrations make unavoidable (the planner's lower bound).
+        "same_kind_bound": round(report.mix_score * report.same_kind_pairs),
         "mix_score": round(report.mix_score, 4),
         "table_kinds": [
             [[list(kind_count) for kind_count in table] for table in tables]
@@ -56,7 +58,3 @@ def kinds_display(kinds: list) -> list[KindCount]:
     """[["company", 2], …] as labelled counts ("Unternehmen 2")."""
     labels = dict(OrganisationKind.choices)
     return [KindCount(str(labels.get(kind, kind)), count) for kind, count in kinds]
-
-
-def mix_percent(quality: dict) -> int:
-    return round(100 * quality.get("mix_score", 1.0))

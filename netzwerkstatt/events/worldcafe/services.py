@@ -264,6 +264,7 @@ def topics_deal(*, scope: Scope, world_cafe: WorldCafe, count: int | None = None
     the tables in rotation; return how many topics were dealt."""
     _require(scope)
     _check_workspace(scope, world_cafe)
+    world_cafe = WorldCafe.objects.select_for_update().get(pk=world_cafe.pk)
     dealt = _topics_deal(scope, world_cafe, count)
     activity_record(
         scope=scope, action=Action.UPDATED, target=world_cafe, details={"topics": dealt}

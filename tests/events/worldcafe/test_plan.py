@@ -408,3 +408,10 @@ def test_services_refuse_another_workspaces_objects(
             table_round=TableRound.objects.filter(table__world_cafe=world_cafe).first(),
             key_points="x",
         )
+
+
+def test_deal_after_changing_the_rounds_reaches_every_round(lead_scope, event, participants):
+    world_cafe = set_up(lead_scope, event, rounds=4)
+
+    assert not TableRound.objects.filter(table__world_cafe=world_cafe, topic=None).exists()
+    assert TableRound.objects.filter(table__world_cafe=world_cafe, round=4).count() == 3

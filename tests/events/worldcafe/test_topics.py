@@ -1,7 +1,5 @@
 """Topics at the tables (pure): rotation, seating groups at new topics, single swaps."""
 
-from itertools import combinations
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -102,20 +100,20 @@ def test_seating_for_topics_gives_up_nothing_the_planner_achieved(
     assert violations(problem, seated) == ()
     assert after.repeated_pairs <= before.repeated_pairs
     assert after.distinct_pairs_met >= before.distinct_pairs_met
+    assert after.same_kind_pairs <= before.same_kind_pairs
     assert wishes_met(problem, seated) >= wishes_met(problem, plan.rounds)
     assert topic_repeats(problem, seated) <= topic_repeats(problem, plan.rounds)
 
 
-def test_polish_trades_some_mixing_for_new_topics_but_never_repeats():
-    problem = workshop(36, 9, 3, 3)
+def test_polish_spares_topic_repeats_and_gives_up_nothing():
+    problem = workshop(100, 20, 4, 3)
     plan = plan_tables(problem, seconds=1, seed=0)
     arranged = arrange_for_topics(problem, plan.rounds)
 
-    polished = polish_for_topics(problem, arranged)
+    polished = polish_for_topics(problem, arranged, seconds=2)
 
     assert topic_repeats(problem, polished) < topic_repeats(problem, arranged)
-    assert quality_report(problem, polished).repeated_pairs == plan.report.repeated_pairs
+    before, after = quality_report(problem, arranged), quality_report(problem, polished)
+    assert after.repeated_pairs <= before.repeated_pairs
+    assert after.same_kind_pairs <= before.same_kind_pairs
     assert violations(problem, polished) == ()
-    for tables in polished:
-        for table in tables:
-            assert all(a != b for a, b in combinations(table, 2))

@@ -246,8 +246,15 @@ class Command(NetzwerkstattCommand):
             }
         )
         self.stdout.write(
-            _("Mix of organisation kinds: %(percent)d %%. Topics discussed again: %(topics)d.")
-            % {"percent": round(100 * report["mix_score"]), "topics": report["topic_repeats"]}
+            _(
+                "Pairs of one organisation kind at a table: %(pairs)d (at least %(bound)d). "
+                "Topics discussed again: %(topics)d."
+            )
+            % {
+                "pairs": report["same_kind_pairs"],
+                "bound": report["same_kind_bound"],
+                "topics": report["topic_repeats"],
+            }
         )
         if report["preferences_wanted"]:
             self.stdout.write(
