@@ -1,5 +1,6 @@
 """The World-Café pages: planning, swaps, wishes, results, printouts; roles and other workspaces."""
 
+import io
 import shutil
 import subprocess
 
@@ -7,8 +8,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from PIL import Image
 
 from netzwerkstatt.core.scoping import Scope
+from netzwerkstatt.events.documentation.photos import photos_upload
 from netzwerkstatt.events.models import CafeTable, TableRound, Topic, WorldCafe
 from netzwerkstatt.events.worldcafe import services
 from tests.factories import EventFactory, InvitationFactory
@@ -493,3 +496,20 @@ def test_printouts_before_planning_render(lead_client, event, participants):
     assert participants[0].person.last_name in pdf_text(
         lead_client.get(url("world_cafe_badges_pdf", event.pk))
     )
+
+
+def test_results_page_shows_the_flip_chart_photos(lead_client, lead_scope, planned):
+    row = TableRound.objects.filter(table__world_cafe=planned, round=2).first()
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 30), (250, 250, 240)).save(picture, "JPEG")
+    picture.seek(0)
+    picture.name = "flipchart.jpg"
+    (photo,) = photos_upload(
+        scope=lead_scope, event=planned.event, files=[picture], table_round=row
+    )
+
+    response = lead_client.get(url("world_cafe_results", planned.event_id))
+
+    tables = [t for r in response.context["page"].rounds for t in r.tables]
+    assert [t.photos for t in tables if t.table_round.pk == row.pk] == [[photo]]
+    assert reverse("events:photo_thumbnail", args=[photo.pk]) in response.content.decode()
