@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from netzwerkstatt.core.enums import Role
 from netzwerkstatt.core.scoping import Scope
@@ -15,6 +15,14 @@ def _fresh_throttle():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language_afterwards():
+    """The LanguageMiddleware leaves a request's language active in the thread; a test that
+    asks for English must not leave it to the tests after it."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
