@@ -7,3 +7,6 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
     navigation_group = _("Events")
     navigation = [("events:event_list", _("Events"), "view_events")]
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (withholds photos of deleted persons)

@@ -254,6 +254,9 @@ class Photo(WorkspaceScopedModel):
     people = models.ManyToManyField(
         Person, blank=True, related_name="photos", verbose_name=_("people shown")
     )
+    # Set when a person shown is deleted from the contacts: their consent can no longer
+    # be checked, so the photo stays out of the public report (see events/signals.py).
+    withheld = models.BooleanField(_("withheld"), default=False, editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

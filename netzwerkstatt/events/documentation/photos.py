@@ -68,7 +68,9 @@ def photo_rows(*, photos: Iterable[Photo], consents: Consents) -> list[PhotoRow]
         PhotoRow(
             photo=photo,
             publication=photo_publication(
-                people=[person.pk for person in photo.people.all()], consents=consents
+                people=[person.pk for person in photo.people.all()],
+                consents=consents,
+                withheld=photo.withheld,
             ),
         )
         for photo in photos

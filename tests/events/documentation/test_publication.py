@@ -99,3 +99,23 @@ def test_documentation_page_says_whether_and_why_each_photo_is_public(staff_clie
     assert "No photo consent: " in html
     assert "Not invited to this event, so no consent: " in html
     assert "Which photos are public?" in html
+
+
+def test_photo_publication_is_not_public_when_withheld():
+    publication = photo_publication(people=[], consents=CONSENTS, withheld=True)
+
+    assert not publication.public
+
+
+def test_deleting_a_person_shown_withholds_the_photo(scope, event):
+    yes = consenting(event).person
+    stranger = PersonFactory(workspace=event.workspace)
+    photo = _photo(scope, event, [yes, stranger])
+    flip_chart = _photo(scope, event)
+
+    stranger.delete()
+
+    photo.refresh_from_db()
+    assert photo.withheld
+    assert list(photo.people.all()) == [yes]
+    assert {p.pk for p in report.public_photos(event=event)} == {flip_chart.pk}
