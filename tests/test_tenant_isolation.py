@@ -5,14 +5,28 @@ added: a pattern that takes an object id must have an entry in FOREIGN_OBJECT,
 or the test fails and says which.
 """
 
+import io
 import re
 
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
+from PIL import Image
 
 from netzwerkstatt.contacts.models import ImportJob, Note, Organisation, Person
 from netzwerkstatt.core.scoping import Scope
+from netzwerkstatt.events.documentation.photos import photos_upload
+from netzwerkstatt.events.models import (
+    CafeTable,
+    Event,
+    Invitation,
+    Photo,
+    Presentation,
+    ProgrammeItem,
+    TableRound,
+    Topic,
+    WorldCafe,
+)
 from netzwerkstatt.network.models import (
     Recommendation,
     Survey,
@@ -23,9 +37,12 @@ from netzwerkstatt.network.models import (
 from netzwerkstatt.network.surveys import survey_create
 from tests.factories import (
     EmailAddressFactory,
+    EventFactory,
     FunctionFactory,
+    InvitationFactory,
     NoteFactory,
     PhoneNumberFactory,
+    ProgrammeItemFactory,
     RecommendationFactory,
     TagFactory,
     TeamMemberFactory,
@@ -33,6 +50,29 @@ from tests.factories import (
 )
 
 MARKER = "FREMDMARKER"
+
+# Pages of one event: their id is the event's.
+EVENT_ROUTES = (
+    "events:event_detail", "events:event_update", "events:event_delete", "events:event_ics",
+    "events:event_attendance_ties", "events:event_programme", "events:programme_item_create",
+    "events:event_participants", "events:participants_export", "events:participants_pdf",
+    "events:invitation_add", "events:invitation_links", "events:checkin",
+    "events:event_documentation", "events:photo_upload", "events:presentation_upload",
+    "events:report_settings", "events:report_token_renew", "events:report_preview",
+    "events:report_preview_pdf", "events:world_cafe", "events:world_cafe_settings",
+    "events:world_cafe_topic_create", "events:world_cafe_topics_deal",
+    "events:world_cafe_topic_grid", "events:world_cafe_keep_apart", "events:world_cafe_wishes",
+    "events:world_cafe_plan", "events:world_cafe_swap", "events:world_cafe_results",
+    "events:world_cafe_table_plan_pdf", "events:world_cafe_schedule_cards_pdf",
+    "events:world_cafe_badges_pdf", "events:world_cafe_topic_signs_pdf",
+)  # fmt: skip
+# Public pages that take a token instead of an id: an unknown token must reveal nothing.
+TOKEN_ROUTES = (
+    "network:survey_respond", "network:survey_suggestions", "events:registration",
+    "events:registration_cancel", "events:registration_event_ics",
+    "events:registration_personal_ics", "events:report", "events:report_pdf",
+    "events:report_photo", "events:report_thumbnail", "events:report_presentation",
+)  # fmt: skip
 
 # URL name → which of the foreign workspace's objects its id refers to.
 FOREIGN_OBJECT = {
@@ -60,6 +100,26 @@ FOREIGN_OBJECT = {
     "network:survey_answer_reject": "survey_answer",
     "network:warm_paths_person": "person",
     "network:warm_paths_organisation": "organisation",
+    **dict.fromkeys(EVENT_ROUTES, "event"),
+    "events:programme_item_update": "programme_item",
+    "events:programme_item_delete": "programme_item",
+    "events:invitation_update": "invitation",
+    "events:invitation_link_renew": "invitation",
+    "events:invitation_delete": "invitation",
+    "events:invitation_check_in": "invitation",
+    "events:photo_update": "photo",
+    "events:photo_delete": "photo",
+    "events:photo_image": "photo",
+    "events:photo_thumbnail": "photo",
+    "events:report_photo": "photo",
+    "events:report_thumbnail": "photo",
+    "events:presentation_update": "presentation",
+    "events:presentation_delete": "presentation",
+    "events:presentation_file": "presentation",
+    "events:report_presentation": "presentation",
+    "events:world_cafe_topic_update": "topic",
+    "events:world_cafe_topic_delete": "topic",
+    "events:world_cafe_result": "table_round",
 }
 # Namespaces that are not tenant pages: Django's admin is for operators (staff users) only.
 NOT_TENANT_PAGES = {"admin"}
@@ -68,9 +128,7 @@ FIXED_ARGUMENTS = {
     "contacts:organisation_export": {"file_format": "csv"},
     "contacts:person_export": {"file_format": "csv"},
     "network:graph_export": {"file_format": "gexf"},
-    # The public survey pages take a token, not an id: an unknown one must reveal nothing.
-    "network:survey_respond": {"token": "unbekannt"},
-    "network:survey_suggestions": {"token": "unbekannt"},
+    **{name: {"token": "unbekannt"} for name in TOKEN_ROUTES},
 }
 
 
@@ -138,11 +196,45 @@ def foreign(other_workspace):
     survey_answer = SurveyAnswer.objects.create(
         workspace=other_workspace, survey=survey, organisation_name=f"{MARKER} AG", closeness=3
     )
+    event = EventFactory(workspace=other_workspace, title=f"{MARKER} Workshop")
+    invitation = InvitationFactory(
+        workspace=other_workspace, event=event, person=function.person, dietary_notes=MARKER
+    )
+    world_cafe = WorldCafe.objects.create(workspace=other_workspace, event=event)
+    table = CafeTable.objects.create(
+        workspace=other_workspace, world_cafe=world_cafe, number=1, capacity=4
+    )
+    topic = Topic.objects.create(workspace=other_workspace, world_cafe=world_cafe, title=MARKER)
+    table_round = TableRound.objects.create(
+        workspace=other_workspace, table=table, round=1, topic=topic, key_points=MARKER
+    )
+    [photo] = photos_upload(
+        scope=Scope.system(other_workspace),
+        event=event,
+        files=[ContentFile(_jpeg(), name="foto.jpg")],
+        caption=MARKER,
+        people=[function.person],
+    )
+    presentation = Presentation.objects.create(
+        workspace=other_workspace,
+        event=event,
+        title=MARKER,
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="folien.pdf"),
+    )
     return {
         "organisation": function.organisation,
         "person": function.person,
         "note": note,
         "import_job": import_job,
+        "event": event,
+        "programme_item": ProgrammeItemFactory(
+            workspace=other_workspace, event=event, title=MARKER
+        ),
+        "invitation": invitation,
+        "photo": photo,
+        "presentation": presentation,
+        "topic": topic,
+        "table_round": table_round,
         "tie": tie,
         "recommendation": recommendation,
         "team_member": team_member,
@@ -151,20 +243,38 @@ def foreign(other_workspace):
     }
 
 
+TENANT_MODELS = (
+    Organisation,
+    Person,
+    Note,
+    Tie,
+    Recommendation,
+    TeamMember,
+    Survey,
+    SurveyAnswer,
+    Event,
+    ProgrammeItem,
+    Invitation,
+    WorldCafe,
+    CafeTable,
+    Topic,
+    TableRound,
+    Photo,
+    Presentation,
+)
+
+
+def _jpeg() -> bytes:
+    output = io.BytesIO()
+    Image.new("RGB", (20, 10), "red").save(output, "JPEG")
+    return output.getvalue()
+
+
 def _state(workspace) -> dict:
     """Every row of the workspace's data, to prove a request changed none of them."""
     return {
         model.__name__: sorted(map(repr, model.objects.filter(workspace=workspace).values()))
-        for model in (
-            Organisation,
-            Person,
-            Note,
-            Tie,
-            Recommendation,
-            TeamMember,
-            Survey,
-            SurveyAnswer,
-        )
+        for model in TENANT_MODELS
     }
 
 
