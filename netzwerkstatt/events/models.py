@@ -119,6 +119,9 @@ class Invitation(WorkspaceScopedModel):
     photo_consent = models.BooleanField(_("consents to photos"), default=False)
     photo_consent_at = models.DateTimeField(_("photo consent given at"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    topic_wishes = models.ManyToManyField(
+        "Topic", blank=True, related_name="wished_by", verbose_name=_("topic wishes")
+    )
 
     class Meta:
         verbose_name = _("invitation")
@@ -211,6 +214,29 @@ class Topic(WorkspaceScopedModel):
 
     def __str__(self):
         return self.title
+
+
+class KeepApart(WorkspaceScopedModel):
+    """Two participants the World Café must never seat at one table (stored lower id first)."""
+
+    world_cafe = models.ForeignKey(WorldCafe, on_delete=models.CASCADE, related_name="keep_apart")
+    first = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("pair kept apart")
+        verbose_name_plural = _("pairs kept apart")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["world_cafe", "first", "second"], name="keepapart_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(first__lt=models.F("second")), name="keepapart_ordered"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.first.person} / {self.second.person}"
 
 
 class TableRound(WorkspaceScopedModel):

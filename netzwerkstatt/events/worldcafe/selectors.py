@@ -62,7 +62,7 @@ class CafeParticipant:
 
 @dataclass(frozen=True)
 class Constraints:
-    """The organiser's wishes kept with the World Café (see `constraints_of`)."""
+    """The organiser's wishes: pairs never to seat together, topics a participant wants."""
 
     keep_apart: tuple[tuple[int, int], ...] = ()
     preferences: dict[int, tuple[int, ...]] = field(default_factory=dict)  # invitation → topics
@@ -130,17 +130,22 @@ def affiliations(*, scope: Scope, person_ids: Iterable[int]) -> dict[int, dict]:
 
 
 def constraints_of(world_cafe: WorldCafe | None) -> Constraints:
-    """Pairs to keep apart and topic wishes, kept in `WorldCafe.report["constraints"]`.
-
-    The models have no fields for them yet; this and the services' writer are
-    the only places that know where they live.
-    """
-    stored = ((world_cafe.report or {}) if world_cafe else {}).get("constraints", {})
+    """Pairs to keep apart and topic wishes (invitation id → topic ids); two queries."""
+    if world_cafe is None:
+        return Constraints()
+    preferences = defaultdict(list)
+    for invitation, topic in Invitation.topic_wishes.through.objects.filter(
+        topic__world_cafe=world_cafe
+    ).values_list("invitation_id", "topic_id"):
+        preferences[invitation].append(topic)
     return Constraints(
-        keep_apart=tuple(tuple(pair) for pair in stored.get("keep_apart", ())),
+        keep_apart=tuple(
+            world_cafe.keep_apart.order_by("first_id", "second_id").values_list(
+                "first_id", "second_id"
+            )
+        ),
         preferences={
-            int(invitation): tuple(topics)
-            for invitation, topics in stored.get("preferences", {}).items()
+            invitation: tuple(sorted(topics)) for invitation, topics in preferences.items()
         },
     )
 

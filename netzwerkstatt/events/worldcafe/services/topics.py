@@ -12,7 +12,6 @@ from netzwerkstatt.core.services import activity_record
 from ...models import Event, TableRound, Topic, WorldCafe
 from .common import check_workspace, require
 from .tables import topics_deal_in_rotation, world_cafe_ensure
-from .wishes import wishes_prune
 
 
 @transaction.atomic
@@ -61,10 +60,8 @@ def topic_delete(*, scope: Scope, topic: Topic) -> None:
     """Remove a topic; its table rounds keep their people and results, without a topic."""
     require(scope)
     check_workspace(scope, topic)
-    world_cafe = topic.world_cafe
     activity_record(scope=scope, action=Action.DELETED, target=topic)
     topic.delete()
-    wishes_prune(scope, world_cafe)
 
 
 @transaction.atomic
