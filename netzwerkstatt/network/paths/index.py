@@ -66,7 +66,9 @@ class PathGraph:
     (sorted int64 `organisation * n + person`) lists the current functions, so
     a query finds an organisation's people; `door_closed` marks the persons who
     are no intermediates only because they are unwilling (not in the team) —
-    they may still be the last person before their own organisation. Build it
+    they may still be the last person before their own organisation;
+    `closed_key`/`closed_prob` are the functions of those persons with the
+    probability of the best tie between them and the organisation. Build it
     once per version of the graph and keep it: building is the expensive part.
     """
 
@@ -79,6 +81,8 @@ class PathGraph:
         not_asked: np.ndarray,
         door_closed: np.ndarray,
         employment_key: np.ndarray,
+        closed_key: np.ndarray,
+        closed_prob: np.ndarray,
         pair_key: np.ndarray,
         pair_prob: np.ndarray,
         pair_edge: np.ndarray,
@@ -92,6 +96,8 @@ class PathGraph:
         self.not_asked = not_asked
         self.door_closed = door_closed
         self.employment_key = employment_key
+        self.closed_key = closed_key
+        self.closed_prob = closed_prob
         self.pair_key = pair_key
         self.pair_prob = pair_prob
         self.pair_edge = pair_edge
@@ -137,10 +143,15 @@ class PathGraph:
         chosen = order[first]
         pair_prob = probability[chosen]
         low, high = low[chosen], high[chosen]
+        pair_key = key[first]
         employment = valid & np.fromiter((edge.kind == EMPLOYMENT for edge in edges), bool)
         employment_key = _employment_keys(
             source[employment], target[employment], person=person, organisation=organisation
         )
+        # the functions of the unwilling, with their best tie to the organisation (always one)
+        width = max(n, 1)  # an empty graph has no functions
+        closed_key = employment_key[door_closed[employment_key % width]]
+        closed_prob = pair_prob[_positions(pair_key, closed_key // width, closed_key % width, n)]
 
         # the CSR of neighbours that may be intermediates, in both directions
         forward = intermediate[high]
@@ -158,7 +169,9 @@ class PathGraph:
             not_asked=not_asked,
             door_closed=door_closed,
             employment_key=employment_key,
-            pair_key=key[first],
+            closed_key=closed_key,
+            closed_prob=closed_prob,
+            pair_key=pair_key,
             pair_prob=pair_prob,
             pair_edge=edge_ids[chosen],
             ptr=ptr,
@@ -173,6 +186,8 @@ class PathGraph:
             self.not_asked,
             self.door_closed,
             self.employment_key,
+            self.closed_key,
+            self.closed_prob,
             self.pair_key,
             self.pair_prob,
             self.pair_edge,
@@ -193,11 +208,7 @@ class PathGraph:
 
     def pairs(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """The positions of the best ties between a[i] and b[i] in the pair arrays, or -1."""
-        key = np.minimum(a, b) * len(self.keys) + np.maximum(a, b)
-        if not len(self.pair_key):
-            return np.full(len(key), -1, np.int64)
-        position = np.minimum(np.searchsorted(self.pair_key, key), len(self.pair_key) - 1)
-        return np.where(self.pair_key[position] == key, position, -1)
+        return _positions(self.pair_key, a, b, len(self.keys))
 
     def employs(self, organisation: int, person: int) -> bool:
         """Whether the person holds a current function at the organisation (an EMPLOYMENT edge)."""
@@ -205,13 +216,15 @@ class PathGraph:
         position = int(np.searchsorted(self.employment_key, key))
         return position < len(self.employment_key) and self.employment_key[position] == key
 
-    def closed_staff(self, organisation: int, blocked: np.ndarray) -> np.ndarray:
-        """The organisation's unwilling people outside the team and not blocked (empty for a
-        person): they may be the last person before it, but no other intermediate."""
-        n = len(self.keys)
-        low, high = np.searchsorted(self.employment_key, [organisation * n, (organisation + 1) * n])
-        staff = self.employment_key[low:high] - organisation * n
-        return staff[self.door_closed[staff] & ~blocked[staff]]
+    def closed_staff(self, organisation: int, blocked: np.ndarray):
+        """The organisation's unwilling people outside the team and not blocked, and the
+        probability of their best tie to it: the last person before it, no other intermediate."""
+        staff, low = _range(self.closed_key, organisation, len(self.keys))
+        probability = self.closed_prob[low : low + len(staff)]
+        if len(staff) and blocked[staff].any():
+            free = ~blocked[staff]
+            return staff[free], probability[free]
+        return staff, probability
 
     def expand(self, half: np.ndarray, score: np.ndarray, blocked: np.ndarray):
         """Extend each half-path (a row of node ids) by one hop to a possible intermediate.
@@ -245,6 +258,22 @@ class PathGraph:
             while len(self._forward) > FORWARD_CACHE_SIZE:
                 self._forward.popitem(last=False)
         return cached
+
+
+def _positions(pair_key: np.ndarray, a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    """The positions of the pairs a[i]–b[i] in the sorted pair keys, or -1."""
+    key = np.minimum(a, b) * n + np.maximum(a, b)
+    if not len(pair_key):
+        return np.full(len(key), -1, np.int64)
+    position = np.minimum(np.searchsorted(pair_key, key), len(pair_key) - 1)
+    return np.where(pair_key[position] == key, position, -1)
+
+
+def _range(keys: np.ndarray, organisation: int, n: int) -> tuple[np.ndarray, int]:
+    """The persons of `organisation * n + person` keys for one organisation, and where they start."""
+    low = int(np.searchsorted(keys, organisation * n))
+    high = int(np.searchsorted(keys, (organisation + 1) * n))
+    return keys[low:high] - organisation * n, low
 
 
 def _employment_keys(a: np.ndarray, b: np.ndarray, *, person, organisation) -> np.ndarray:

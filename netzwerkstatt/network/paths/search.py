@@ -83,9 +83,8 @@ def _search(graph: PathGraph, sources: np.ndarray, t: int, max_hops: int, found:
     blocked[t] = True
     # an organisation's unwilling people: only the last person before it (see the package
     # docstring, step 4); a person target has none, and the loop below runs as it always did
-    staff = graph.closed_staff(t, blocked)
+    staff, staff_prob = graph.closed_staff(t, blocked)
     if len(staff):
-        staff_prob = graph.pair_prob[graph.pairs(np.full(len(staff), t), staff)]
         _offer_through_staff(graph, sources, t, staff=staff, staff_prob=staff_prob, found=found)
     deepest = max(max_hops // 2, 2 if len(staff) and max_hops >= 3 else 1)
     half, score = np.array([[t]]), np.ones(1)
@@ -203,6 +202,7 @@ def _ranked(graph: PathGraph, candidates: list[tuple[int, ...]], k: int) -> list
 def _unasked(graph: PathGraph, path: tuple[int, ...]) -> tuple[str, ...]:
     """The introducers not asked yet: not the last person when they work at the target."""
     introducers = path[1:-1]
-    if introducers and graph.employs(path[-1], introducers[-1]):
+    last = introducers[-1] if introducers else None
+    if last is not None and graph.not_asked[last] and graph.employs(path[-1], last):
         introducers = introducers[:-1]
     return tuple(graph.keys[i] for i in introducers if graph.not_asked[i])
