@@ -253,7 +253,11 @@ def test_token_of_another_workspace_opens_only_its_own_invitation(
 
 
 def test_the_page_names_no_other_participant(client, event, invite):
-    others = [invite(token) for token in ("b", "c")]
+    # names of their own: a random surname could also be a word of the page ("Berg", "Wolf")
+    others = [
+        invite(token, person=PersonFactory(workspace=event.workspace, last_name=name))
+        for token, name in (("b", "Zylinskaja"), ("c", "Quandtberger"))
+    ]
     for invitation in others:
         services.registration_submit(
             invitation=invitation, attend=True, dietary_notes="Laktosefrei"
