@@ -5,10 +5,12 @@ from itertools import combinations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from netzwerkstatt.core.enums import Role
 from netzwerkstatt.core.models import ActivityEntry
 from netzwerkstatt.core.scoping import Scope
+from netzwerkstatt.core.templatetags.netzwerkstatt import activity_summary
 from netzwerkstatt.events.models import TableRound, WorldCafe
 from netzwerkstatt.events.worldcafe import services
 from netzwerkstatt.events.worldcafe.selectors import affiliations
@@ -160,6 +162,11 @@ def test_plan_is_logged_with_counts_only(lead_scope, event, participants):
         "rounds": 3,
         "repeated_pairs": world_cafe.report["quality"]["repeated_pairs"],
     }
+    with translation.override("en"):
+        assert activity_summary(entry) == (
+            "participants: 12 · tables: 3 · rounds: 3 · "
+            f"repeated pairs: {entry.details['repeated_pairs']}"
+        )
 
 
 def test_too_many_colleagues_for_the_tables_is_explained(lead_scope, event, organisations):
