@@ -26,7 +26,14 @@ DEMO_PASSWORD = "Netzwerk-Demo-2026"
 
 def click_node(page, canvas, key: str) -> None:
     """Click a node of the map where Cytoscape has drawn it."""
-    canvas.evaluate("element => element.scrollIntoView({block: 'start'})")
+    # Cytoscape keeps the canvas's place on the page until a scroll event tells it otherwise;
+    # that event comes with the next frame, and a click before it misses the node.
+    canvas.evaluate(
+        """element => new Promise(done => {
+            element.scrollIntoView({block: 'start'});
+            requestAnimationFrame(() => requestAnimationFrame(done));
+        })"""
+    )
     position = page.evaluate(
         """key => {
             const node = document.getElementById("map-canvas").cytoscape.getElementById(key);
