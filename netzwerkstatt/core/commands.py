@@ -32,6 +32,33 @@ class NetzwerkstattCommand(BaseCommand):
         """Text that --help prints after the arguments, in the product's language."""
         return None
 
+    def write_import_report(
+        self, errors, counts: list[tuple[str, int]], *, stopped: bool, dry_run: bool
+    ) -> None:
+        """The end of an import's output: each error, the counts in aligned lines, and
+        what happened to the database."""
+        for error in errors:
+            self.stdout.write(str(error))
+        counts = [*counts, (translation.gettext("Invalid rows"), len({e.row for e in errors}))]
+        width = max(len(label) for label, _count in counts)
+        for label, count in counts:
+            self.stdout.write(f"{label + ':':<{width + 1}} {count}")
+        if stopped and dry_run:
+            message = translation.gettext(
+                "Dry run: because of the errors above the import would write nothing. Correct "
+                "the file, or import the valid rows alone with --skip-invalid."
+            )
+        elif stopped:
+            message = translation.gettext(
+                "Nothing was imported because of the errors above. Correct the file, "
+                "or import the valid rows alone with --skip-invalid."
+            )
+        elif dry_run:
+            message = translation.gettext("Dry run: nothing was written.")
+        else:
+            message = translation.gettext("The import is complete.")
+        self.stdout.write(message)
+
     def get_workspace(self, slug: str) -> Workspace:
         try:
             return Workspace.objects.get(slug=slug)

@@ -120,9 +120,7 @@ class Command(NetzwerkstattCommand):
             self.stderr.write(_("Writing %(count)s rows to the database …") % {"count": done})
 
     def _report(self, result: ImportResult, *, policy: DuplicatePolicy) -> None:
-        for error in result.errors:
-            self.stdout.write(str(error))
-        lines = [
+        counts = [
             (_("Rows read"), result.rows_read),
             (_("Organisations created"), result.organisations_created),
             (_("Persons created"), result.persons_created),
@@ -132,23 +130,7 @@ class Command(NetzwerkstattCommand):
                 else _("Duplicates skipped"),
                 result.duplicates,
             ),
-            (_("Invalid rows"), len({error.row for error in result.errors})),
         ]
-        width = max(len(label) for label, _count in lines)
-        for label, count in lines:
-            self.stdout.write(f"{label + ':':<{width + 1}} {count}")
-        if result.stopped and result.dry_run:
-            message = _(
-                "Dry run: because of the errors above the import would write nothing. Correct "
-                "the file, or import the valid rows alone with --skip-invalid."
-            )
-        elif result.stopped:
-            message = _(
-                "Nothing was imported because of the errors above. Correct the file, "
-                "or import the valid rows alone with --skip-invalid."
-            )
-        elif result.dry_run:
-            message = _("Dry run: nothing was written.")
-        else:
-            message = _("The import is complete.")
-        self.stdout.write(message)
+        self.write_import_report(
+            result.errors, counts, stopped=result.stopped, dry_run=result.dry_run
+        )

@@ -164,29 +164,11 @@ class Command(NetzwerkstattCommand):
         self.stdout.write(json.dumps(data, ensure_ascii=False))
 
     def _report(self, result: TieImportResult) -> None:
-        for error in result.errors:
-            self.stdout.write(str(error))
-        lines = [
+        counts = [
             (_("Rows read"), result.rows_read),
             (_("Ties created"), result.ties_created),
             (_("Ties strengthened"), result.ties_strengthened),
-            (_("Invalid rows"), len({error.row for error in result.errors})),
         ]
-        width = max(len(label) for label, _count in lines)
-        for label, count in lines:
-            self.stdout.write(f"{label + ':':<{width + 1}} {count}")
-        if result.stopped and result.dry_run:
-            message = _(
-                "Dry run: because of the errors above the import would write nothing. Correct "
-                "the file, or import the valid rows alone with --skip-invalid."
-            )
-        elif result.stopped:
-            message = _(
-                "Nothing was imported because of the errors above. Correct the file, "
-                "or import the valid rows alone with --skip-invalid."
-            )
-        elif result.dry_run:
-            message = _("Dry run: nothing was written.")
-        else:
-            message = _("The import is complete.")
-        self.stdout.write(message)
+        self.write_import_report(
+            result.errors, counts, stopped=result.stopped, dry_run=result.dry_run
+        )
