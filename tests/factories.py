@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import factory
 from factory.django import DjangoModelFactory
 
+from netzwerkstatt.acquisition.models import Measure, Need
 from netzwerkstatt.contacts.enums import OrganisationKind
 from netzwerkstatt.contacts.models import (
     EmailAddress,
@@ -18,6 +19,7 @@ from netzwerkstatt.contacts.models import (
     PhoneNumber,
     Tag,
 )
+from netzwerkstatt.contacts.normalise import fold, name_key
 from netzwerkstatt.contacts.services import organisation_keys, person_keys
 from netzwerkstatt.core.enums import Role
 from netzwerkstatt.core.models import Membership, Project, User, Workspace
@@ -213,6 +215,42 @@ class TeamMemberFactory(DjangoModelFactory):
 
     workspace = factory.SubFactory(WorkspaceFactory)
     person = factory.SubFactory(PersonFactory, workspace=factory.SelfAttribute("..workspace"))
+
+
+# Acquisition (netzwerkstatt.acquisition): the needs vocabulary and the measures catalogue.
+
+
+class NeedFactory(DjangoModelFactory):
+    class Meta:
+        model = Need
+
+    workspace = factory.SubFactory(WorkspaceFactory)
+    name = factory.Sequence(lambda n: f"Bedarf {n}")
+    name_key = factory.LazyAttribute(lambda need: name_key(need.name))
+
+
+class MeasureFactory(DjangoModelFactory):
+    """A funded measure of a new project; pass `needs=[…]` to link needs."""
+
+    class Meta:
+        model = Measure
+        skip_postgeneration_save = True
+
+    workspace = factory.SubFactory(WorkspaceFactory)
+    project = factory.SubFactory(ProjectFactory, workspace=factory.SelfAttribute("..workspace"))
+    name = factory.Sequence(lambda n: f"Demografie-Check {n}")
+    target_group = "Geschäftsführung und Personalverantwortliche"
+    description = ""
+    duration = "drei Monate"
+    name_key = factory.LazyAttribute(lambda measure: name_key(measure.name))
+    search_key = factory.LazyAttribute(
+        lambda measure: fold(f"{measure.name} {measure.target_group} {measure.description}")
+    )
+
+    @factory.post_generation
+    def needs(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.needs.set(extracted)
 
 
 # Events (netzwerkstatt.events): events, programme items, invitations.

@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from PIL import Image
 
+from netzwerkstatt.acquisition.models import Measure, Need
 from netzwerkstatt.contacts.models import ImportJob, Note, Organisation, Person
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.events.documentation.photos import photos_upload
@@ -40,6 +41,8 @@ from tests.factories import (
     EventFactory,
     FunctionFactory,
     InvitationFactory,
+    MeasureFactory,
+    NeedFactory,
     NoteFactory,
     PhoneNumberFactory,
     ProgrammeItemFactory,
@@ -120,6 +123,12 @@ FOREIGN_OBJECT = {
     "events:world_cafe_topic_update": "topic",
     "events:world_cafe_topic_delete": "topic",
     "events:world_cafe_result": "table_round",
+    "acquisition:measure_detail": "measure",
+    "acquisition:measure_update": "measure",
+    "acquisition:measure_delete": "measure",
+    "acquisition:need_row": "need",
+    "acquisition:need_update": "need",
+    "acquisition:need_delete": "need",
 }
 # Namespaces that are not tenant pages: Django's admin is for operators (staff users) only.
 NOT_TENANT_PAGES = {"admin"}
@@ -221,6 +230,14 @@ def foreign(other_workspace):
         title=MARKER,
         file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="folien.pdf"),
     )
+    need = NeedFactory(workspace=other_workspace, name=f"{MARKER}Bedarf", description=MARKER)
+    measure = MeasureFactory(
+        workspace=other_workspace,
+        project__name=f"{MARKER}Projekt",
+        name=f"{MARKER} Demografie-Check",
+        target_group=MARKER,
+        needs=[need],
+    )
     return {
         "organisation": function.organisation,
         "person": function.person,
@@ -240,6 +257,8 @@ def foreign(other_workspace):
         "team_member": team_member,
         "survey": survey,
         "survey_answer": survey_answer,
+        "need": need,
+        "measure": measure,
     }
 
 
@@ -261,6 +280,8 @@ TENANT_MODELS = (
     TableRound,
     Photo,
     Presentation,
+    Need,
+    Measure,
 )
 
 

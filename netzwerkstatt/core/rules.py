@@ -49,6 +49,12 @@ permissions.add_rule("view_network_health", is_team)
 # Events name participants, their notes and attendance: the team's, not shared with partners.
 permissions.add_rule("view_events", is_team)
 permissions.add_rule("change_events", is_team)
+# The measures catalogue belongs to a project, and partners see no projects: the team's
+# working material for acquisition. The needs vocabulary is shared by every project of the
+# workspace (measures now, later dossiers and target lists), so the lead keeps it.
+permissions.add_rule("view_measures", is_team)
+permissions.add_rule("change_measures", is_team)
+permissions.add_rule("manage_needs", is_lead)
 
 
 def scope_has_permission(scope, permission: str) -> bool:

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "netzwerkstatt.core",
     "netzwerkstatt.contacts",
     "netzwerkstatt.network",
+    "netzwerkstatt.acquisition",
     "netzwerkstatt.events",
     "netzwerkstatt.api",
     "netzwerkstatt.demo",

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AcquisitionConfig(AppConfig):
+    name = "netzwerkstatt.acquisition"
+    verbose_name = _("Acquisition")
+    navigation_group = _("Acquisition")
+    navigation = [
+        ("acquisition:measure_list", _("Measures"), "view_measures"),
+        ("acquisition:need_list", _("Needs"), "view_measures"),
+    ]
+    activity_labels = {"measures": _("measures concerned")}
