@@ -66,7 +66,11 @@ def need_list(*, scope: Scope) -> QuerySet[Need]:
 
 
 def need_get(*, scope: Scope, pk) -> Need:
-    return scope.get(Need, pk=pk)
+    """The need with its `measure_count`; Http404 for another workspace's."""
+    try:
+        return need_list(scope=scope).get(pk=pk)
+    except (Need.DoesNotExist, ValueError, TypeError) as error:
+        raise Http404(Need._meta.verbose_name) from error
 
 
 def need_choices(*, scope: Scope) -> QuerySet[Need]:

@@ -176,9 +176,7 @@ def need_defaults(request):
 @scoped_view(permission="view_measures")
 def need_row(request, pk: int):
     """One row of the needs table (htmx: cancelling an edit); otherwise the needs page."""
-    need = selectors.need_list(scope=request.scope).filter(pk=pk).first()
-    if need is None:
-        selectors.need_get(scope=request.scope, pk=pk)  # raises Http404
+    need = selectors.need_get(scope=request.scope, pk=pk)
     if not request.htmx:
         return redirect(need)
     return render(request, "acquisition/_need_row.html", {"need": need})
@@ -201,11 +199,13 @@ def need_update(request, pk: int):
             if not request.htmx:
                 messages.success(request, _("Your changes have been saved."))
                 return redirect(need)
-            row = selectors.need_list(scope=scope).get(pk=pk)
             return render(
                 request,
                 "acquisition/_need_row.html",
-                {"need": row, "notice": _("Your changes have been saved.")},
+                {
+                    "need": selectors.need_get(scope=scope, pk=pk),
+                    "notice": _("Your changes have been saved."),
+                },
             )
     template = "acquisition/_need_edit_row.html" if request.htmx else "acquisition/need_form.html"
     return render(request, template, {"need": need, "form": form})
@@ -214,9 +214,7 @@ def need_update(request, pk: int):
 @scoped_view(permission="manage_needs")
 def need_delete(request, pk: int):
     scope = request.scope
-    need = selectors.need_list(scope=scope).filter(pk=pk).first()
-    if need is None:
-        selectors.need_get(scope=scope, pk=pk)  # raises Http404
+    need = selectors.need_get(scope=scope, pk=pk)
     if request.method == "POST":
         name = str(need)
         measures = services.need_delete(scope=scope, need=need)
