@@ -7,6 +7,7 @@ and its bodies point at the other workspace's rows.
 
 import pytest
 
+from netzwerkstatt.acquisition.models import Measure, Need
 from netzwerkstatt.contacts.models import Function, Note, Organisation, Person
 from netzwerkstatt.core.enums import Role
 from netzwerkstatt.network.enums import TieKind
@@ -15,7 +16,9 @@ from tests.api.schema import schema_operations
 from tests.factories import (
     EmailAddressFactory,
     FunctionFactory,
+    MeasureFactory,
     MembershipFactory,
+    NeedFactory,
     NoteFactory,
     ProjectFactory,
     RecommendationFactory,
@@ -61,6 +64,13 @@ def foreign(other_workspace):
         recipient_person__is_shared=True,
         purpose=f"{MARKER}Zweck",
     )
+    need = NeedFactory(workspace=other_workspace, name=f"{MARKER}Bedarf", description=MARKER)
+    measure = MeasureFactory(
+        workspace=other_workspace,
+        name=f"{MARKER} Demografie-Check",
+        target_group=MARKER,
+        needs=[need],
+    )
     return {
         "organisation_id": function.organisation.pk,
         "person_id": function.person.pk,
@@ -68,6 +78,8 @@ def foreign(other_workspace):
         "tie_id": tie.pk,
         "recommendation_id": recommendation.pk,
         "project_id": ProjectFactory(workspace=other_workspace, name=f"{MARKER}Projekt").pk,
+        "need_id": need.pk,
+        "measure_id": measure.pk,
     }
 
 
@@ -122,6 +134,10 @@ def _foreign_state(other_workspace) -> list:
             Recommendation.objects.filter(workspace=other_workspace).values_list(
                 "outcome", "outcome_date", "purpose"
             )
+        ),
+        sorted(Need.objects.filter(workspace=other_workspace).values_list("name", "description")),
+        sorted(
+            Measure.objects.filter(workspace=other_workspace).values_list("name", "needs__name")
         ),
     ]
 

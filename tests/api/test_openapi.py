@@ -19,6 +19,8 @@ OPERATIONS = {
     ("delete", "recommendations/{recommendation_id}"),
     ("get", "organisations/{organisation_id}/warm-paths"),
     ("get", "persons/{person_id}/warm-paths"),
+    ("get", "measures"), ("get", "measures/{measure_id}"),
+    ("get", "needs"), ("get", "needs/{need_id}"),
 }  # fmt: skip
 
 
@@ -58,7 +60,15 @@ def test_openapi_documents_paged_lists(client, db):
 def test_every_operation_requires_a_token(anonymous_api, db, method, path):
     call = getattr(anonymous_api, method)
     response = call(
-        path.format(organisation_id=1, person_id=1, note_id=1, tie_id=1, recommendation_id=1)
+        path.format(
+            organisation_id=1,
+            person_id=1,
+            note_id=1,
+            tie_id=1,
+            recommendation_id=1,
+            measure_id=1,
+            need_id=1,
+        )
     )
 
     assert response.status_code == 401
