@@ -5,6 +5,7 @@ the keys of the plain-data specs; later parts of the demo (ties between persons,
 networks, events) are further steps that read what the earlier ones left there.
 """
 
+import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ from netzwerkstatt.core.models import Project, User, Workspace
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record, workspace_create
 
+from .events.writer import DemoEventWriter
 from .network.history import health_history_store
 from .network.plan import network_plan
 from .network.writer import NETWORK_TABLES, NetworkWriter
@@ -104,11 +106,29 @@ def network_step(context: DemoContext) -> None:
     )
 
 
+def events_step(context: DemoContext) -> None:
+    """The reflection workshop of October with its World Café, photos and published report,
+    entered by the project lead."""
+    written = DemoEventWriter(
+        scope=Scope(workspace=context.workspace, role=Role.LEAD, user=context.users[Role.LEAD]),
+        rng=random.Random(f"{context.seed}:events"),
+        organisations=context.organisations,
+        persons=context.persons,
+    ).write()
+    context.counts.update(
+        events=1,
+        event_participants=written.participants,
+        event_photos=written.photos,
+        event_presentations=written.presentations,
+    )
+
+
 STEPS: tuple[Callable[[DemoContext], None], ...] = (
     users_step,
     projects_step,
     contacts_step,
     network_step,
+    events_step,
 )
 
 
