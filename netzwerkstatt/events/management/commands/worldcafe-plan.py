@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from netzwerkstatt.core.commands import NetzwerkstattCommand
 from netzwerkstatt.core.scoping import Scope
@@ -115,7 +115,11 @@ class Command(NetzwerkstattCommand):
         ):
             self._progress_shown = now
             self.stderr.write(
-                _("%(seconds)s s: the best plan so far repeats %(count)d encounters …")
+                ngettext(
+                    "%(seconds)s s: the best plan so far repeats %(count)d encounter …",
+                    "%(seconds)s s: the best plan so far repeats %(count)d encounters …",
+                    repeated_pairs,
+                )
                 % {"seconds": number_format(seconds, decimal_pos=0), "count": repeated_pairs}
             )
 
