@@ -51,3 +51,17 @@ DEFAULT_NEEDS: tuple[tuple[str, str], ...] = (
         "Ausbildungsplätze bleiben unbesetzt; junge Menschen sollen für den Betrieb gewonnen werden.",
     ),
 )
+
+
+# A new project's pipeline: the stage names of the practitioners' report, each with
+# what it counts as in the figures. Stored in German like the needs above.
+DEFAULT_STAGES: tuple[tuple[str, str], ...] = (
+    ("identifiziert", "identified"),
+    ("recherchiert", "researched"),
+    ("angesprochen", "approached"),
+    ("Gespräch", "conversation"),
+    ("Vereinbarung", "agreement"),
+    ("aktiv in Maßnahme", "active"),
+    ("abgeschlossen/Alumni", "completed"),
+    ("abgesagt", "declined"),
+)

@@ -55,6 +55,10 @@ permissions.add_rule("change_events", is_team)
 permissions.add_rule("view_measures", is_team)
 permissions.add_rule("change_measures", is_team)
 permissions.add_rule("manage_needs", is_lead)
+# Dossiers, pipelines, benefit statements and acquisition figures: the team's working
+# material about companies that have not agreed to anything yet; never shown to partners.
+permissions.add_rule("view_acquisition", is_team)
+permissions.add_rule("change_acquisition", is_team)
 
 
 def scope_has_permission(scope, permission: str) -> bool:

@@ -1,19 +1,8 @@
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.utils.translation import gettext as _
 
-from netzwerkstatt.core.scoping import Scope
+from netzwerkstatt.core.guards import check_workspace, require
 
-
-def require(scope: Scope, permission: str) -> None:
-    if not scope.can(permission):
-        raise PermissionDenied(permission)
-
-
-def check_workspace(scope: Scope, obj: models.Model | None) -> None:
-    """Refuse objects of another workspace handed to a service (ids from a form, say)."""
-    if obj is not None and obj.workspace_id != scope.workspace.pk:
-        raise ValidationError(_("This belongs to another workspace."))
+__all__ = ["assign", "check_workspace", "require"]
 
 
 def assign(obj: models.Model, fields: dict) -> list[str]:

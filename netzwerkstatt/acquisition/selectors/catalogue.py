@@ -13,7 +13,7 @@ from netzwerkstatt.contacts.normalise import fold
 from netzwerkstatt.core.models import Project
 from netzwerkstatt.core.scoping import Scope
 
-from .models import Measure, Need
+from ..models import Measure, Need
 
 
 @dataclass(frozen=True)

@@ -14,29 +14,25 @@ that need (the entry in the activity log counts them). Renaming keeps the links.
 
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from netzwerkstatt.contacts.normalise import fold, name_key
 from netzwerkstatt.core.enums import Action
+from netzwerkstatt.core.guards import require
 from netzwerkstatt.core.models import Project
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record
 
-from .defaults import DEFAULT_NEEDS
-from .models import Measure, Need
+from ..defaults import DEFAULT_NEEDS
+from ..models import Measure, Need
 
 NEED_FIELDS = ("name", "description")
 MEASURE_FIELDS = (
     "project", "name", "description", "target_group", "effort", "effort_note", "cost",
     "funded", "duration",
 )  # fmt: skip
-
-
-def require(scope: Scope, permission: str) -> None:
-    if not scope.can(permission):
-        raise PermissionDenied(permission)
 
 
 # -------------------------------------------------------------------------------- needs

@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from netzwerkstatt.core.scoping import Scope
 
-from . import selectors
-from .models import Measure, Need
+from .. import selectors
+from ..models import Measure, Need
 
 ANY = ("", _("all"))
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netzwerkstatt.core.models import Project, WorkspaceScopedModel
 
-from .enums import Effort
+from ..enums import Effort
 
 
 class Need(WorkspaceScopedModel):

@@ -16,8 +16,8 @@ from netzwerkstatt.core.decorators import scoped_view
 from netzwerkstatt.core.pagination import paginate
 from netzwerkstatt.network.views import add_service_errors
 
-from . import selectors, services
-from .forms import MeasureFilterForm, MeasureForm, NeedForm
+from .. import selectors, services
+from ..forms import MeasureFilterForm, MeasureForm, NeedForm
 
 # ---------------------------------------------------------------------------- measures
 
