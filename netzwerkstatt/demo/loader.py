@@ -71,6 +71,8 @@ def contacts_step(context: DemoContext) -> None:
     written = contacts_write(workspace=context.workspace, plan=plan, authors=context.users)
     context.organisations = written.organisations
     context.persons = written.persons
+    # now, not at the end: the network step stores the current metrics for this version
+    contacts_changed(scope=context.scope)
     companies = sum(spec.kind == OrganisationKind.COMPANY for spec in plan.organisations)
     context.counts.update(
         companies=companies,
@@ -143,7 +145,6 @@ def demo_load(*, seed: int = DEFAULT_SEED) -> DemoResult:
     for step in STEPS:
         step(context)
     planner_statistics_refresh(*CONTACT_TABLES)
-    contacts_changed(scope=context.scope)
     activity_record(
         scope=context.scope,
         action=Action.IMPORTED,

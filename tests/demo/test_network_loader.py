@@ -20,7 +20,7 @@ from netzwerkstatt.demo.specs import REFERENCE_DATE
 from netzwerkstatt.demo.users import DEMO_USERS
 from netzwerkstatt.network.enums import TIE_RULES, AnswerStatus, RecommendationOutcome, TieKind
 from netzwerkstatt.network.loading import network_data
-from netzwerkstatt.network.metrics import metrics_trend
+from netzwerkstatt.network.metrics import metrics_is_stale, metrics_trend
 from netzwerkstatt.network.models import (
     MetricsSnapshot,
     Recommendation,
@@ -260,6 +260,7 @@ def test_demo_network_has_a_year_of_health_snapshots_with_falling_team_dependenc
     current = snapshots[-1]  # computed while loading, so the page has figures at once
     assert current.month == timezone.localdate().replace(day=1)
     assert {"nodes", "top_brokers", "communities"} <= set(current.metrics)
+    assert not metrics_is_stale(scope=demo.scope)  # no later step changed the graph
 
 
 def test_demo_network_counts_are_logged(demo):
