@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from netzwerkstatt.contacts.models import Person
 from netzwerkstatt.core.enums import Action
+from netzwerkstatt.core.guards import require
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record
 
@@ -37,11 +38,6 @@ UPLOAD_MAX_FILES = 30
 class PhotoRow:
     photo: Photo
     publication: Publication
-
-
-def require(scope: Scope, permission: str) -> None:
-    if not scope.can(permission):
-        raise PermissionDenied(permission)
 
 
 # --------------------------------------------------------------------------------- reads

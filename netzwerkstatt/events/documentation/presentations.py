@@ -19,11 +19,12 @@ from django.utils.translation import gettext as _
 
 from netzwerkstatt.contacts.models import Person
 from netzwerkstatt.core.enums import Action
+from netzwerkstatt.core.guards import require
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record
 
 from ..models import Event, Presentation, ProgrammeItem
-from .photos import CHANGE, require
+from .photos import CHANGE
 
 MAX_BYTES = 50 * 1024 * 1024
 # Readers accept the header anywhere in the first kilobyte and the end marker near the end.

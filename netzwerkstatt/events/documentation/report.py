@@ -20,11 +20,12 @@ from django.utils import timezone
 
 from netzwerkstatt.contacts.models import Function, Person
 from netzwerkstatt.core.enums import Action
+from netzwerkstatt.core.guards import require
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record
 
 from ..models import Event, Photo, Presentation, ProgrammeItem, TableRound, Topic
-from .photos import CHANGE, event_consents, photo_rows, require
+from .photos import CHANGE, event_consents, photo_rows
 
 TOKEN_BYTES = 32
 

@@ -1,7 +1,6 @@
 """Events and their programme: create, change, delete."""
 
 import datetime as dt
-import secrets
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
@@ -13,6 +12,7 @@ from netzwerkstatt.core.enums import Action
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record
 
+from ..documentation.report import report_token_new
 from ..models import Event, ProgrammeItem
 from .common import assign, check_workspace, require
 from .waiting_list import waiting_list_move_up
@@ -22,7 +22,6 @@ EVENT_FIELDS = (
     "description", "registration_open", "registration_deadline",
 )  # fmt: skip
 PROGRAMME_FIELDS = ("starts_at", "ends_at", "title", "description", "room")
-_REPORT_TOKEN_BYTES = 32
 
 
 def _event_clean(event: Event) -> None:
@@ -58,7 +57,7 @@ def event_create(
         starts_at=starts_at,
         ends_at=ends_at,
         created_by=scope.user,
-        report_token=secrets.token_urlsafe(_REPORT_TOKEN_BYTES),
+        report_token=report_token_new(),
         **fields,
     )
     _event_clean(event)
