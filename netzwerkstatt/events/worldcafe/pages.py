@@ -88,6 +88,11 @@ class WorldCafePage:
         return {t.topic.pk for r in self.rounds for t in r.tables if t.topic is not None}
 
     @property
+    def has_results(self) -> bool:
+        """Whether key points are recorded: a new plan would seat others under them."""
+        return any(t.table_round.key_points.strip() for r in self.rounds for t in r.tables)
+
+    @property
     def wishes_count(self) -> int:
         return sum(1 for topics in self.wishes.values() if topics)
 

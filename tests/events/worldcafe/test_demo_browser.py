@@ -36,9 +36,13 @@ def test_demo_lead_plans_the_world_cafe_and_anybody_reads_the_report(live_server
     event_url = page.url
     page.get_by_role("link", name="World Café", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("World Café")
+    # The demo's results are recorded: planning again asks first, and goes ahead when told to.
+    warnings = []
+    page.once("dialog", lambda dialog: (warnings.append(dialog.message), dialog.accept()))
     page.get_by_role("button", name="Plan again for the current participants").click()
     expect(page.locator(".messages")).to_contain_text("The tables have been planned.")
     expect(page.get_by_role("heading", name="Quality of the plan")).to_be_visible()
+    assert "Key points are already recorded" in warnings[0]
     expect(page.locator("#plan")).to_contain_text("All kept")
     expect(page.locator(".wc-table")).to_have_count(content.ROUNDS * len(content.HOSTS))
 
