@@ -10,21 +10,22 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from netzwerkstatt.contacts.enums import OrganisationKind
-from netzwerkstatt.contacts.models import Organisation
-from netzwerkstatt.core.enums import Action
+from netzwerkstatt.contacts.models import Function, Organisation
+from netzwerkstatt.core.enums import Action, Role
 from netzwerkstatt.core.guards import check_workspace, require
-from netzwerkstatt.core.models import Project
+from netzwerkstatt.core.models import Membership, Project, WorkspaceScopedModel
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record, data_version_bump
 
 from ..defaults import DEFAULT_STAGES
 from ..enums import Channel
-from ..models import Approach, Stage, StageChange
+from ..models import Approach, ApproachMeasure, Measure, Stage, StageChange
 
 DATA_TOPIC = "acquisition"
 
@@ -73,7 +74,7 @@ def approach_create(
     `at` dates the entry for histories written afterwards (the demo), default now.
     """
     require(scope, "change_acquisition")
-    related = [value for value in fields.values() if isinstance(value, models.Model)]
+    related = _workspace_rows(fields.values())
     check_workspace(scope, project, organisation, *related)
     at = at or timezone.now()
     stage = stage or stages_ensure(scope=scope, project=project)[0]
@@ -174,6 +175,12 @@ def approach_move(
     return approach
 
 
+def _workspace_rows(values: Iterable) -> list[models.Model]:
+    """The workspace's rows among the values (users, who belong to no workspace, are checked
+    by membership instead)."""
+    return [value for value in values if isinstance(value, WorkspaceScopedModel)]
+
+
 def _record_change(scope: Scope, approach: Approach, at: dt.datetime) -> None:
     StageChange.objects.create(
         workspace=scope.workspace,
@@ -193,3 +200,396 @@ def _next_position(scope: Scope, stage: Stage) -> int:
 def _check_stage(stage: Stage, project: Project) -> None:
     if stage.project_id != project.pk:
         raise ValidationError({"stage": _("This stage belongs to another project.")})
+
+
+# ------------------------------------------------------------------------ approach plan
+
+# The approach plan's fields a user edits; stage and position change through approach_move.
+APPROACH_FIELDS = (
+    "channel", "contact_person", "introducer", "owner", "next_step", "next_step_on",
+    "benefit_statement", "benefit_template", "closing_note",
+)  # fmt: skip
+
+
+@transaction.atomic
+def approach_update(*, scope: Scope, approach: Approach, **fields) -> list[str]:
+    """Change the approach plan (channel, persons, owner, next step, benefit statement …).
+
+    The benefit statement is saved here too, as the user edited it: it stays with the
+    approach even when the template or the company's facts change later. Returns the
+    names of the fields that changed.
+    """
+    require(scope, "change_acquisition")
+    unknown = set(fields) - set(APPROACH_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown approach fields: {sorted(unknown)}")
+    related = _workspace_rows(fields.values())
+    check_workspace(scope, approach, *related)
+    fields = {
+        name: value.strip() if isinstance(value, str) else value for name, value in fields.items()
+    }
+    changed = [name for name, value in fields.items() if getattr(approach, name) != value]
+    if not changed:
+        return []
+    for name in changed:
+        setattr(approach, name, fields[name])
+    errors = {}
+    try:
+        approach.full_clean(validate_constraints=False)
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    if "contact_person" in changed and approach.contact_person is not None:
+        works_there = scope.objects(Function).filter(
+            person=approach.contact_person, organisation_id=approach.organisation_id
+        )
+        today = timezone.localdate()
+        if not works_there.filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).exists():
+            errors.setdefault("contact_person", []).append(
+                _("Choose a person who currently works at %(company)s.")
+                % {"company": approach.organisation}
+            )
+    if (
+        "owner" in changed
+        and approach.owner is not None
+        and not _is_team_user(scope, approach.owner)
+    ):
+        errors.setdefault("owner", []).append(_("Choose a member of the project team."))
+    template = approach.benefit_template
+    if "benefit_template" in changed and template and template.project_id != approach.project_id:
+        errors.setdefault("benefit_template", []).append(
+            _("This template belongs to another project.")
+        )
+    if errors:
+        raise ValidationError(errors)
+    approach.save()
+    activity_record(
+        scope=scope, action=Action.UPDATED, target=approach, details={"fields": changed}
+    )
+    acquisition_changed(scope=scope)
+    return changed
+
+
+@transaction.atomic
+def approach_delete(*, scope: Scope, approach: Approach) -> None:
+    """Take a company out of the pipeline with its history and agreed measures.
+
+    Logged activities stay with the company (they lose only the link to the approach).
+    A company that said no belongs in a "declined" stage instead, so the figures count it.
+    """
+    require(scope, "change_acquisition")
+    check_workspace(scope, approach)
+    activity_record(
+        scope=scope,
+        action=Action.DELETED,
+        target=approach,
+        details={"measures": approach.agreements.count()},
+    )
+    stage_id = approach.stage_id
+    approach.delete()
+    _positions_close(scope, stage_id)
+    acquisition_changed(scope=scope)
+
+
+def _is_team_user(scope: Scope, user) -> bool:
+    return Membership.objects.filter(
+        workspace=scope.workspace, user=user, role__in=(Role.LEAD, Role.STAFF)
+    ).exists()
+
+
+def _positions_close(scope: Scope, stage_id: int) -> None:
+    """Number a stage's cards 0, 1, 2 … again after one left it."""
+    cards = list(
+        scope.objects(Approach)
+        .filter(stage_id=stage_id)
+        .order_by("position", "id")
+        .only("position")
+    )
+    for place, card in enumerate(cards):
+        if card.position != place:
+            card.position = place
+            card.save(update_fields=["position"])
+
+
+# ----------------------------------------------------------------------- agreed measures
+
+
+@transaction.atomic
+def approach_measure_agree(
+    *,
+    scope: Scope,
+    approach: Approach,
+    measure: Measure,
+    agreed_on: dt.date | None = None,
+    participants: int | None = None,
+) -> ApproachMeasure:
+    """Record that the company agreed to take part in one of the project's measures."""
+    require(scope, "change_acquisition")
+    check_workspace(scope, approach, measure)
+    if measure.project_id != approach.project_id:
+        raise ValidationError({"measure": _("Choose a measure of this project's catalogue.")})
+    agreement = ApproachMeasure(
+        workspace=scope.workspace,
+        approach=approach,
+        measure=measure,
+        agreed_on=agreed_on or timezone.localdate(),
+        participants=participants,
+    )
+    _agreement_clean(agreement)
+    agreement.save()
+    activity_record(
+        scope=scope,
+        action=Action.UPDATED,
+        target=approach,
+        details={"fields": ["measures"], "measures": 1},
+    )
+    acquisition_changed(scope=scope)
+    return agreement
+
+
+@transaction.atomic
+def approach_measure_update(
+    *, scope: Scope, agreement: ApproachMeasure, **fields
+) -> ApproachMeasure:
+    """Change an agreed measure's dates or participants; a `delivered_on` marks it delivered."""
+    require(scope, "change_acquisition")
+    check_workspace(scope, agreement)
+    unknown = set(fields) - {"agreed_on", "delivered_on", "participants"}
+    if unknown:
+        raise TypeError(f"Unknown agreement fields: {sorted(unknown)}")
+    changed = [name for name, value in fields.items() if getattr(agreement, name) != value]
+    if changed:
+        for name in changed:
+            setattr(agreement, name, fields[name])
+        _agreement_clean(agreement)
+        agreement.save()
+        activity_record(
+            scope=scope,
+            action=Action.UPDATED,
+            target=agreement.approach,
+            details={"fields": ["measures"], "measures": 1},
+        )
+        acquisition_changed(scope=scope)
+    return agreement
+
+
+@transaction.atomic
+def approach_measure_delivered(
+    *, scope: Scope, agreement: ApproachMeasure, delivered_on: dt.date | None = None
+) -> ApproachMeasure:
+    """Mark an agreed measure as delivered (default today), for the funder report."""
+    return approach_measure_update(
+        scope=scope, agreement=agreement, delivered_on=delivered_on or timezone.localdate()
+    )
+
+
+@transaction.atomic
+def approach_measure_remove(*, scope: Scope, agreement: ApproachMeasure) -> None:
+    require(scope, "change_acquisition")
+    check_workspace(scope, agreement)
+    activity_record(
+        scope=scope,
+        action=Action.UPDATED,
+        target=agreement.approach,
+        details={"fields": ["measures"], "measures": 1},
+    )
+    agreement.delete()
+    acquisition_changed(scope=scope)
+
+
+def _agreement_clean(agreement: ApproachMeasure) -> None:
+    errors = {}
+    try:
+        agreement.full_clean(validate_constraints=False)
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    today = timezone.localdate()
+    if agreement.agreed_on and agreement.agreed_on > today:
+        errors.setdefault("agreed_on", []).append(_("The agreement date cannot be in the future."))
+    if agreement.delivered_on:
+        if agreement.delivered_on > today:
+            errors.setdefault("delivered_on", []).append(
+                _("Mark a measure as delivered once it has taken place, not in advance.")
+            )
+        elif agreement.agreed_on and agreement.delivered_on < agreement.agreed_on:
+            errors.setdefault("delivered_on", []).append(
+                _("A measure cannot be delivered before it was agreed.")
+            )
+    if not errors:
+        taken = ApproachMeasure.objects.filter(
+            approach_id=agreement.approach_id, measure_id=agreement.measure_id
+        ).exclude(pk=agreement.pk)
+        if taken.exists():
+            errors["measure"] = [
+                _("“%(measure)s” is already agreed with this company.")
+                % {"measure": agreement.measure}
+            ]
+    if errors:
+        raise ValidationError(errors)
+
+
+# -------------------------------------------------------------------------- stage editor
+
+# Rules of the stage editor:
+# - a project keeps at least one stage (new companies enter the first one);
+# - a stage that holds companies is not deleted: move them first;
+# - a stage that appears in the history of approaches is not deleted either (the history,
+#   and with it the figures, would lose the step); rename it or mark it differently;
+# - renaming or re-marking a stage never rewrites history (StageChange keeps the kind).
+
+
+@transaction.atomic
+def stage_create(*, scope: Scope, project: Project, name: str, kind: str) -> Stage:
+    """Add a stage at the end of the project's pipeline."""
+    require(scope, "change_acquisition")
+    check_workspace(scope, project)
+    last = scope.objects(Stage).filter(project=project).aggregate(last=Max("position"))["last"]
+    stage = Stage(
+        workspace=scope.workspace,
+        project=project,
+        name=name.strip(),
+        kind=kind,
+        position=0 if last is None else last + 1,
+    )
+    _stage_clean(scope, stage)
+    stage.save()
+    activity_record(scope=scope, action=Action.CREATED, target=stage)
+    acquisition_changed(scope=scope)
+    return stage
+
+
+@transaction.atomic
+def stage_update(*, scope: Scope, stage: Stage, **fields) -> list[str]:
+    """Rename a stage or change what it counts as; past moves keep the kind they had."""
+    require(scope, "change_acquisition")
+    check_workspace(scope, stage)
+    unknown = set(fields) - {"name", "kind"}
+    if unknown:
+        raise TypeError(f"Unknown stage fields: {sorted(unknown)}")
+    fields = {name: value.strip() for name, value in fields.items()}
+    changed = [name for name, value in fields.items() if getattr(stage, name) != value]
+    if changed:
+        for name in changed:
+            setattr(stage, name, fields[name])
+        _stage_clean(scope, stage)
+        stage.save()
+        activity_record(
+            scope=scope, action=Action.UPDATED, target=stage, details={"fields": changed}
+        )
+        acquisition_changed(scope=scope)
+    return changed
+
+
+@transaction.atomic
+def stage_delete(*, scope: Scope, stage: Stage) -> None:
+    """Delete a stage that is neither in use nor in any approach's history (see the rules above)."""
+    require(scope, "change_acquisition")
+    check_workspace(scope, stage)
+    errors = stage_delete_problems(scope=scope, stage=stage)
+    if errors:
+        raise ValidationError(errors)
+    activity_record(scope=scope, action=Action.DELETED, target=stage)
+    project_id = stage.project_id
+    stage.delete()
+    remaining = list(scope.objects(Stage).filter(project_id=project_id).order_by("position", "id"))
+    _stages_number(remaining)
+    acquisition_changed(scope=scope)
+
+
+def stage_delete_problems(*, scope: Scope, stage: Stage) -> list[str]:
+    """Why the stage cannot be deleted (empty when it can); the confirmation page shows them."""
+    problems = []
+    if not scope.objects(Stage).filter(project_id=stage.project_id).exclude(pk=stage.pk).exists():
+        problems.append(_("A pipeline needs at least one stage: add another one first."))
+    in_use = scope.objects(Approach).filter(stage=stage).count()
+    if in_use:
+        problems.append(
+            ngettext(
+                "%(count)d company is in this stage. Move it to another stage first.",
+                "%(count)d companies are in this stage. Move them to another stage first.",
+                in_use,
+            )
+            % {"count": in_use}
+        )
+    history = (
+        scope.objects(StageChange)
+        .filter(stage=stage)
+        .exclude(approach__stage=stage)
+        .values("approach")
+        .distinct()
+        .count()
+    )
+    if history:
+        problems.append(
+            ngettext(
+                "%(count)d other company has passed through this stage; its history would lose "
+                "the step. Rename the stage or change what it counts as instead.",
+                "%(count)d other companies have passed through this stage; their history would "
+                "lose the step. Rename the stage or change what it counts as instead.",
+                history,
+            )
+            % {"count": history}
+        )
+    return problems
+
+
+@transaction.atomic
+def stage_reorder(*, scope: Scope, project: Project, stages: Iterable[Stage]) -> list[Stage]:
+    """Put the project's stages into the given order (all of them, each once)."""
+    require(scope, "change_acquisition")
+    stages = list(stages)
+    check_workspace(scope, project, *stages)
+    current = set(scope.objects(Stage).filter(project=project).values_list("pk", flat=True))
+    wanted = [stage.pk for stage in stages]
+    if len(wanted) != len(set(wanted)) or set(wanted) != current:
+        raise ValidationError(_("Give every stage of the project once, in the new order."))
+    if _stages_number(stages):
+        activity_record(
+            scope=scope,
+            action=Action.UPDATED,
+            target=project,
+            details={"model": Stage._meta.label_lower, "count": len(stages), "fields": []},
+        )
+        acquisition_changed(scope=scope)
+    return stages
+
+
+@transaction.atomic
+def stage_shift(*, scope: Scope, stage: Stage, offset: int) -> list[Stage]:
+    """Move a stage `offset` places to the right (negative: left), for the editor's arrows."""
+    stages = list(
+        scope.objects(Stage).filter(project_id=stage.project_id).order_by("position", "id")
+    )
+    index = next(i for i, other in enumerate(stages) if other.pk == stage.pk)
+    target = max(0, min(len(stages) - 1, index + offset))
+    stages.insert(target, stages.pop(index))
+    return stage_reorder(scope=scope, project=stage.project, stages=stages)
+
+
+def _stages_number(stages: list[Stage]) -> bool:
+    changed = False
+    for place, stage in enumerate(stages):
+        if stage.position != place:
+            stage.position = place
+            stage.save(update_fields=["position"])
+            changed = True
+    return changed
+
+
+def _stage_clean(scope: Scope, stage: Stage) -> None:
+    errors = {}
+    try:
+        stage.full_clean(validate_constraints=False)
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    if "name" not in errors:
+        taken = (
+            scope.objects(Stage)
+            .filter(project_id=stage.project_id, name__iexact=stage.name)
+            .exclude(pk=stage.pk)
+        )
+        if taken.exists():
+            errors["name"] = [
+                _("The pipeline already has a stage “%(name)s”.") % {"name": taken.first().name}
+            ]
+    if errors:
+        raise ValidationError(errors)
