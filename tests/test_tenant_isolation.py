@@ -13,7 +13,15 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from PIL import Image
 
-from netzwerkstatt.acquisition.models import Measure, Need
+from netzwerkstatt.acquisition import services as acquisition_services
+from netzwerkstatt.acquisition.models import (
+    Approach,
+    ApproachMeasure,
+    Measure,
+    Need,
+    Stage,
+    StageChange,
+)
 from netzwerkstatt.contacts.models import ImportJob, Note, Organisation, Person
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.events.documentation.photos import photos_upload
@@ -77,6 +85,12 @@ TOKEN_ROUTES = (
     "events:report_photo", "events:report_thumbnail", "events:report_presentation",
 )  # fmt: skip
 
+# Pages of one approach (a company in a project's pipeline): their id is the approach's.
+APPROACH_ROUTES = (
+    "acquisition:approach_detail", "acquisition:approach_update", "acquisition:approach_move",
+    "acquisition:approach_delete", "acquisition:agreement_create",
+)  # fmt: skip
+
 # URL name → which of the foreign workspace's objects its id refers to.
 FOREIGN_OBJECT = {
     "contacts:organisation_detail": "organisation",
@@ -129,6 +143,13 @@ FOREIGN_OBJECT = {
     "acquisition:need_row": "need",
     "acquisition:need_update": "need",
     "acquisition:need_delete": "need",
+    **dict.fromkeys(APPROACH_ROUTES, "approach"),
+    "acquisition:agreement_update": "agreement",
+    "acquisition:agreement_delivered": "agreement",
+    "acquisition:agreement_delete": "agreement",
+    "acquisition:stage_update": "stage",
+    "acquisition:stage_shift": "stage",
+    "acquisition:stage_delete": "stage",
 }
 # Namespaces that are not tenant pages: Django's admin is for operators (staff users) only.
 NOT_TENANT_PAGES = {"admin"}
@@ -238,7 +259,21 @@ def foreign(other_workspace):
         target_group=MARKER,
         needs=[need],
     )
+    system = Scope.system(other_workspace)
+    approach = acquisition_services.approach_create(
+        scope=system,
+        project=measure.project,
+        organisation=function.organisation,
+        next_step=MARKER,
+        benefit_statement=MARKER,
+    )
+    agreement = acquisition_services.approach_measure_agree(
+        scope=system, approach=approach, measure=measure
+    )
     return {
+        "approach": approach,
+        "agreement": agreement,
+        "stage": approach.stage,
         "organisation": function.organisation,
         "person": function.person,
         "note": note,
@@ -282,6 +317,10 @@ TENANT_MODELS = (
     Presentation,
     Need,
     Measure,
+    Stage,
+    Approach,
+    StageChange,
+    ApproachMeasure,
 )
 
 

@@ -7,7 +7,9 @@ class AcquisitionConfig(AppConfig):
     verbose_name = _("Acquisition")
     navigation_group = _("Acquisition")
     navigation = [
+        ("acquisition:pipeline_board", _("Pipeline"), "view_acquisition"),
         ("acquisition:measure_list", _("Measures"), "view_measures"),
         ("acquisition:need_list", _("Needs"), "view_measures"),
     ]
+    contact_panels = ["netzwerkstatt.acquisition.views.pipeline.approaches_panel"]
     activity_labels = {"measures": _("measures concerned")}

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from .views import catalogue as views
 
@@ -15,4 +15,5 @@ urlpatterns = [
     path("bedarfe/<int:pk>/", views.need_row, name="need_row"),
     path("bedarfe/<int:pk>/bearbeiten/", views.need_update, name="need_update"),
     path("bedarfe/<int:pk>/loeschen/", views.need_delete, name="need_delete"),
+    path("", include("netzwerkstatt.acquisition.urls_pipeline")),
 ]

@@ -1,9 +1,25 @@
 """Forms of the acquisition app, one module per page family."""
 
 from .catalogue import MeasureFilterForm, MeasureForm, NeedForm
+from .pipeline import (
+    AgreementForm,
+    AgreementUpdateForm,
+    ApproachFilterForm,
+    ApproachForm,
+    MoveForm,
+    PipelineAddForm,
+    StageForm,
+)
 
 __all__ = [
+    "AgreementForm",
+    "AgreementUpdateForm",
+    "ApproachFilterForm",
+    "ApproachForm",
     "MeasureFilterForm",
     "MeasureForm",
+    "MoveForm",
     "NeedForm",
+    "PipelineAddForm",
+    "StageForm",
 ]
