@@ -1,5 +1,6 @@
 """Forms of the acquisition app, one module per page family."""
 
+from .activities import ActivityForm
 from .catalogue import MeasureFilterForm, MeasureForm, NeedForm
 from .pipeline import (
     AgreementForm,
@@ -12,6 +13,7 @@ from .pipeline import (
 )
 
 __all__ = [
+    "ActivityForm",
     "AgreementForm",
     "AgreementUpdateForm",
     "ApproachFilterForm",

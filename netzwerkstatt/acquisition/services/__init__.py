@@ -1,5 +1,11 @@
 """Writes of the acquisition app, one module per concern; import them from here."""
 
+from .activities import (
+    activity_create,
+    activity_delete,
+    activity_follow_up_done,
+    activity_update,
+)
 from .catalogue import (
     measure_create,
     measure_delete,
@@ -9,6 +15,7 @@ from .catalogue import (
     need_update,
     needs_create_defaults,
 )
+from .feeds import calendar_feed_delete, calendar_feed_renew, feed_token_hash
 from .pipeline import (
     DATA_TOPIC,
     acquisition_changed,
@@ -33,6 +40,10 @@ from .pipeline import (
 __all__ = [
     "DATA_TOPIC",
     "acquisition_changed",
+    "activity_create",
+    "activity_delete",
+    "activity_follow_up_done",
+    "activity_update",
     "approach_create",
     "approach_delete",
     "approach_measure_agree",
@@ -42,6 +53,9 @@ __all__ = [
     "approach_move",
     "approach_update",
     "approaches_create",
+    "calendar_feed_delete",
+    "calendar_feed_renew",
+    "feed_token_hash",
     "measure_create",
     "measure_delete",
     "measure_update",
