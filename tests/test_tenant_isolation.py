@@ -5,8 +5,6 @@ added: a pattern that takes an object id must have an entry in FOREIGN_OBJECT,
 or the test fails and says which.
 """
 
-import datetime
-import hashlib
 import io
 import re
 
@@ -17,12 +15,15 @@ from PIL import Image
 
 from netzwerkstatt.acquisition import services as acquisition_services
 from netzwerkstatt.acquisition.models import (
-    Activity,
     Approach,
     ApproachMeasure,
-    CalendarFeed,
+    BenefitTemplate,
+    DecisionMaker,
+    Dossier,
+    IdentifiedNeed,
     Measure,
     Need,
+    ResearchNote,
     Stage,
     StageChange,
 )
@@ -49,13 +50,11 @@ from netzwerkstatt.network.models import (
 )
 from netzwerkstatt.network.surveys import survey_create
 from tests.factories import (
-    ActivityFactory,
     EmailAddressFactory,
     EventFactory,
     FunctionFactory,
     InvitationFactory,
     MeasureFactory,
-    MembershipFactory,
     NeedFactory,
     NoteFactory,
     PhoneNumberFactory,
@@ -89,13 +88,19 @@ TOKEN_ROUTES = (
     "events:registration_cancel", "events:registration_event_ics",
     "events:registration_personal_ics", "events:report", "events:report_pdf",
     "events:report_photo", "events:report_thumbnail", "events:report_presentation",
-    "acquisition:calendar_feed_ics",
 )  # fmt: skip
 
 # Pages of one approach (a company in a project's pipeline): their id is the approach's.
 APPROACH_ROUTES = (
     "acquisition:approach_detail", "acquisition:approach_update", "acquisition:approach_move",
     "acquisition:approach_delete", "acquisition:agreement_create",
+)  # fmt: skip
+
+# Pages and sections of one company dossier: their id is the dossier's.
+DOSSIER_ROUTES = (
+    "acquisition:dossier_detail", "acquisition:dossier_update",
+    "acquisition:research_note_create", "acquisition:identified_need_create",
+    "acquisition:decision_maker_create",
 )  # fmt: skip
 
 # URL name → which of the foreign workspace's objects its id refers to.
@@ -150,11 +155,6 @@ FOREIGN_OBJECT = {
     "acquisition:need_row": "need",
     "acquisition:need_update": "need",
     "acquisition:need_delete": "need",
-    "acquisition:activity_list": "organisation",
-    "acquisition:activity_create": "organisation",
-    "acquisition:activity_update": "activity",
-    "acquisition:activity_delete": "activity",
-    "acquisition:follow_up_done": "activity",
     **dict.fromkeys(APPROACH_ROUTES, "approach"),
     "acquisition:agreement_update": "agreement",
     "acquisition:agreement_delivered": "agreement",
@@ -162,6 +162,14 @@ FOREIGN_OBJECT = {
     "acquisition:stage_update": "stage",
     "acquisition:stage_shift": "stage",
     "acquisition:stage_delete": "stage",
+    "acquisition:dossier_open": "organisation",
+    **dict.fromkeys(DOSSIER_ROUTES, "dossier"),
+    "acquisition:research_note_delete": "research_note",
+    "acquisition:identified_need_delete": "identified_need",
+    "acquisition:decision_maker_delete": "decision_maker",
+    "acquisition:benefit_template_update": "benefit_template",
+    "acquisition:benefit_template_delete": "benefit_template",
+    "acquisition:approach_benefit_block": "approach",
 }
 # Namespaces that are not tenant pages: Django's admin is for operators (staff users) only.
 NOT_TENANT_PAGES = {"admin"}
@@ -282,25 +290,31 @@ def foreign(other_workspace):
     agreement = acquisition_services.approach_measure_agree(
         scope=system, approach=approach, measure=measure
     )
-    # A follow-up in another user's calendar feed: no token but its own opens it.
-    feed_user = MembershipFactory(workspace=other_workspace).user
-    activity = ActivityFactory(
-        workspace=other_workspace,
-        project=measure.project,
-        organisation=function.organisation,
-        summary=MARKER,
-        outcome=MARKER,
-        follow_up_on=datetime.date.today(),
-        follow_up_by=feed_user,
+    dossier_scope = Scope.system(other_workspace)
+    dossier, _created = acquisition_services.dossier_open(
+        scope=dossier_scope, project=measure.project, organisation=function.organisation
     )
-    activity.participants.set([function.person])
-    CalendarFeed.objects.create(
-        workspace=other_workspace,
-        user=feed_user,
-        token_hash=hashlib.sha256(b"fremder-geheimer-token").hexdigest(),
+    acquisition_services.dossier_update(
+        scope=dossier_scope, dossier=dossier, situation=MARKER, recent_events=MARKER
+    )
+    research_note = acquisition_services.research_note_add(
+        scope=dossier_scope, dossier=dossier, text=MARKER, source=MARKER
+    )
+    identified_need = acquisition_services.identified_need_add(
+        scope=dossier_scope, dossier=dossier, need=need, evidence=MARKER
+    )
+    decision_maker = acquisition_services.decision_maker_add(
+        scope=dossier_scope, dossier=dossier, person=function.person, role="decider", note=MARKER
+    )
+    benefit_template = acquisition_services.benefit_template_create(
+        scope=dossier_scope, project=measure.project, name=MARKER, text=f"{MARKER} {{firma}}"
     )
     return {
-        "activity": activity,
+        "dossier": dossier,
+        "research_note": research_note,
+        "identified_need": identified_need,
+        "decision_maker": decision_maker,
+        "benefit_template": benefit_template,
         "approach": approach,
         "agreement": agreement,
         "stage": approach.stage,
@@ -347,12 +361,15 @@ TENANT_MODELS = (
     Presentation,
     Need,
     Measure,
-    Activity,
-    CalendarFeed,
     Stage,
     Approach,
     StageChange,
     ApproachMeasure,
+    Dossier,
+    ResearchNote,
+    IdentifiedNeed,
+    DecisionMaker,
+    BenefitTemplate,
 )
 
 

@@ -1,7 +1,18 @@
 """Forms of the acquisition app, one module per page family."""
 
-from .activities import ActivityForm
+from .benefits import (
+    BenefitStatementForm,
+    BenefitTemplateForm,
+)
 from .catalogue import MeasureFilterForm, MeasureForm, NeedForm
+from .dossiers import (
+    DecisionMakerForm,
+    DossierFilterForm,
+    DossierForm,
+    DossierOpenForm,
+    IdentifiedNeedForm,
+    ResearchNoteForm,
+)
 from .pipeline import (
     AgreementForm,
     AgreementUpdateForm,
@@ -13,15 +24,22 @@ from .pipeline import (
 )
 
 __all__ = [
-    "ActivityForm",
     "AgreementForm",
     "AgreementUpdateForm",
     "ApproachFilterForm",
     "ApproachForm",
+    "BenefitStatementForm",
+    "BenefitTemplateForm",
+    "DecisionMakerForm",
+    "DossierFilterForm",
+    "DossierForm",
+    "DossierOpenForm",
+    "IdentifiedNeedForm",
     "MeasureFilterForm",
     "MeasureForm",
     "MoveForm",
     "NeedForm",
     "PipelineAddForm",
+    "ResearchNoteForm",
     "StageForm",
 ]

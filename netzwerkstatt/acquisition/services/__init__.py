@@ -1,10 +1,11 @@
 """Writes of the acquisition app, one module per concern; import them from here."""
 
-from .activities import (
-    activity_create,
-    activity_delete,
-    activity_follow_up_done,
-    activity_update,
+from .benefits import (
+    benefit_template_create,
+    benefit_template_delete,
+    benefit_template_errors,
+    benefit_template_update,
+    benefit_templates_ensure,
 )
 from .catalogue import (
     measure_create,
@@ -15,7 +16,16 @@ from .catalogue import (
     need_update,
     needs_create_defaults,
 )
-from .feeds import calendar_feed_delete, calendar_feed_renew, feed_token_hash
+from .dossiers import (
+    decision_maker_add,
+    decision_maker_delete,
+    dossier_open,
+    dossier_update,
+    identified_need_add,
+    identified_need_delete,
+    research_note_add,
+    research_note_delete,
+)
 from .pipeline import (
     DATA_TOPIC,
     acquisition_changed,
@@ -40,10 +50,6 @@ from .pipeline import (
 __all__ = [
     "DATA_TOPIC",
     "acquisition_changed",
-    "activity_create",
-    "activity_delete",
-    "activity_follow_up_done",
-    "activity_update",
     "approach_create",
     "approach_delete",
     "approach_measure_agree",
@@ -53,9 +59,17 @@ __all__ = [
     "approach_move",
     "approach_update",
     "approaches_create",
-    "calendar_feed_delete",
-    "calendar_feed_renew",
-    "feed_token_hash",
+    "benefit_template_create",
+    "benefit_template_delete",
+    "benefit_template_errors",
+    "benefit_template_update",
+    "benefit_templates_ensure",
+    "decision_maker_add",
+    "decision_maker_delete",
+    "dossier_open",
+    "dossier_update",
+    "identified_need_add",
+    "identified_need_delete",
     "measure_create",
     "measure_delete",
     "measure_update",
@@ -63,6 +77,8 @@ __all__ = [
     "need_delete",
     "need_update",
     "needs_create_defaults",
+    "research_note_add",
+    "research_note_delete",
     "stage_create",
     "stage_delete",
     "stage_delete_problems",
