@@ -303,3 +303,24 @@ class InvitationFactory(DjangoModelFactory):
     token_hash = factory.LazyAttribute(
         lambda invitation: hashlib.sha256(invitation.token.encode()).hexdigest()
     )
+
+
+# Acquisition activities: logged contacts with companies and their follow-ups.
+
+
+class ActivityFactory(DjangoModelFactory):
+    """A call with a new company in a new project, yesterday, without follow-up."""
+
+    class Meta:
+        model = "acquisition.Activity"
+
+    workspace = factory.SubFactory(WorkspaceFactory)
+    project = factory.SubFactory(ProjectFactory, workspace=factory.SelfAttribute("..workspace"))
+    organisation = factory.SubFactory(
+        OrganisationFactory, workspace=factory.SelfAttribute("..workspace")
+    )
+    kind = "call"
+    occurred_on = factory.LazyFunction(
+        lambda: datetime.datetime.now(BERLIN).date() - datetime.timedelta(days=1)
+    )
+    summary = "Telefonat mit der Geschäftsführung"

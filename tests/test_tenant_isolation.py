@@ -5,6 +5,8 @@ added: a pattern that takes an object id must have an entry in FOREIGN_OBJECT,
 or the test fails and says which.
 """
 
+import datetime
+import hashlib
 import io
 import re
 
@@ -15,9 +17,11 @@ from PIL import Image
 
 from netzwerkstatt.acquisition import services as acquisition_services
 from netzwerkstatt.acquisition.models import (
+    Activity,
     Approach,
     ApproachMeasure,
     BenefitTemplate,
+    CalendarFeed,
     DecisionMaker,
     Dossier,
     IdentifiedNeed,
@@ -50,11 +54,13 @@ from netzwerkstatt.network.models import (
 )
 from netzwerkstatt.network.surveys import survey_create
 from tests.factories import (
+    ActivityFactory,
     EmailAddressFactory,
     EventFactory,
     FunctionFactory,
     InvitationFactory,
     MeasureFactory,
+    MembershipFactory,
     NeedFactory,
     NoteFactory,
     PhoneNumberFactory,
@@ -88,6 +94,7 @@ TOKEN_ROUTES = (
     "events:registration_cancel", "events:registration_event_ics",
     "events:registration_personal_ics", "events:report", "events:report_pdf",
     "events:report_photo", "events:report_thumbnail", "events:report_presentation",
+    "acquisition:calendar_feed_ics",
 )  # fmt: skip
 
 # Pages of one approach (a company in a project's pipeline): their id is the approach's.
@@ -155,6 +162,11 @@ FOREIGN_OBJECT = {
     "acquisition:need_row": "need",
     "acquisition:need_update": "need",
     "acquisition:need_delete": "need",
+    "acquisition:activity_list": "organisation",
+    "acquisition:activity_create": "organisation",
+    "acquisition:activity_update": "activity",
+    "acquisition:activity_delete": "activity",
+    "acquisition:follow_up_done": "activity",
     **dict.fromkeys(APPROACH_ROUTES, "approach"),
     "acquisition:agreement_update": "agreement",
     "acquisition:agreement_delivered": "agreement",
@@ -290,6 +302,23 @@ def foreign(other_workspace):
     agreement = acquisition_services.approach_measure_agree(
         scope=system, approach=approach, measure=measure
     )
+    # A follow-up in another user's calendar feed: no token but its own opens it.
+    feed_user = MembershipFactory(workspace=other_workspace).user
+    activity = ActivityFactory(
+        workspace=other_workspace,
+        project=measure.project,
+        organisation=function.organisation,
+        summary=MARKER,
+        outcome=MARKER,
+        follow_up_on=datetime.date.today(),
+        follow_up_by=feed_user,
+    )
+    activity.participants.set([function.person])
+    CalendarFeed.objects.create(
+        workspace=other_workspace,
+        user=feed_user,
+        token_hash=hashlib.sha256(b"fremder-geheimer-token").hexdigest(),
+    )
     dossier_scope = Scope.system(other_workspace)
     dossier, _created = acquisition_services.dossier_open(
         scope=dossier_scope, project=measure.project, organisation=function.organisation
@@ -315,6 +344,7 @@ def foreign(other_workspace):
         "identified_need": identified_need,
         "decision_maker": decision_maker,
         "benefit_template": benefit_template,
+        "activity": activity,
         "approach": approach,
         "agreement": agreement,
         "stage": approach.stage,
@@ -361,6 +391,8 @@ TENANT_MODELS = (
     Presentation,
     Need,
     Measure,
+    Activity,
+    CalendarFeed,
     Stage,
     Approach,
     StageChange,

@@ -7,6 +7,7 @@ class AcquisitionConfig(AppConfig):
     verbose_name = _("Acquisition")
     navigation_group = _("Acquisition")
     navigation = [
+        ("acquisition:today", _("Today"), "view_acquisition"),
         ("acquisition:pipeline_board", _("Pipeline"), "view_acquisition"),
         ("acquisition:dossier_list", _("Dossiers"), "view_acquisition"),
         ("acquisition:measure_list", _("Measures"), "view_measures"),
@@ -14,6 +15,11 @@ class AcquisitionConfig(AppConfig):
     ]
     contact_panels = [
         "netzwerkstatt.acquisition.views.pipeline.approaches_panel",
+        "netzwerkstatt.acquisition.views.activities.activities_panel",
         "netzwerkstatt.acquisition.views.dossiers.dossier_panel",
     ]
-    activity_labels = {"measures": _("measures concerned")}
+    overview = "netzwerkstatt.acquisition.views.today.overview"
+    activity_labels = {
+        "measures": _("measures concerned"),
+        "participants": _("participants"),
+    }

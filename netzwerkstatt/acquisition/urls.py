@@ -16,5 +16,6 @@ urlpatterns = [
     path("bedarfe/<int:pk>/bearbeiten/", views.need_update, name="need_update"),
     path("bedarfe/<int:pk>/loeschen/", views.need_delete, name="need_delete"),
     path("", include("netzwerkstatt.acquisition.urls_pipeline")),
+    path("", include("netzwerkstatt.acquisition.urls_activities")),
     path("", include("netzwerkstatt.acquisition.urls_dossiers")),
 ]

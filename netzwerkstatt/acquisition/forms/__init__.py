@@ -1,5 +1,6 @@
 """Forms of the acquisition app, one module per page family."""
 
+from .activities import ActivityForm
 from .benefits import (
     BenefitStatementForm,
     BenefitTemplateForm,
@@ -24,6 +25,7 @@ from .pipeline import (
 )
 
 __all__ = [
+    "ActivityForm",
     "AgreementForm",
     "AgreementUpdateForm",
     "ApproachFilterForm",

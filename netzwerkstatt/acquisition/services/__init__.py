@@ -1,5 +1,11 @@
 """Writes of the acquisition app, one module per concern; import them from here."""
 
+from .activities import (
+    activity_create,
+    activity_delete,
+    activity_follow_up_done,
+    activity_update,
+)
 from .benefits import (
     benefit_template_create,
     benefit_template_delete,
@@ -26,6 +32,7 @@ from .dossiers import (
     research_note_add,
     research_note_delete,
 )
+from .feeds import calendar_feed_delete, calendar_feed_renew, feed_token_hash
 from .pipeline import (
     DATA_TOPIC,
     acquisition_changed,
@@ -50,6 +57,10 @@ from .pipeline import (
 __all__ = [
     "DATA_TOPIC",
     "acquisition_changed",
+    "activity_create",
+    "activity_delete",
+    "activity_follow_up_done",
+    "activity_update",
     "approach_create",
     "approach_delete",
     "approach_measure_agree",
@@ -64,10 +75,13 @@ __all__ = [
     "benefit_template_errors",
     "benefit_template_update",
     "benefit_templates_ensure",
+    "calendar_feed_delete",
+    "calendar_feed_renew",
     "decision_maker_add",
     "decision_maker_delete",
     "dossier_open",
     "dossier_update",
+    "feed_token_hash",
     "identified_need_add",
     "identified_need_delete",
     "measure_create",
