@@ -20,6 +20,7 @@ from netzwerkstatt.core.models import Project, User, Workspace
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record, workspace_create
 
+from .acquisition.writer import ACQUISITION_TABLES, DemoAcquisitionWriter
 from .events.writer import DemoEventWriter
 from .network.history import health_history_store
 from .network.plan import network_plan
@@ -125,12 +126,38 @@ def events_step(context: DemoContext) -> None:
     )
 
 
+def acquisition_step(context: DemoContext) -> None:
+    """Needs, the projects' measures, target profiles and benefit templates, and about a year
+    of approaches with their stage history, dossiers, agreed measures and activities, entered
+    by the project lead and the staff member."""
+    written = DemoAcquisitionWriter(
+        workspace=context.workspace,
+        users=context.users,
+        projects=context.projects,
+        organisations=context.organisations,
+        persons=context.persons,
+    ).write(seed=context.seed)
+    planner_statistics_refresh(*ACQUISITION_TABLES)
+    context.counts.update(
+        needs=written.needs,
+        measures=written.measures,
+        approaches=written.approaches,
+        stage_changes=written.stage_changes,
+        activities=written.activities,
+        dossiers=written.dossiers,
+        open_follow_ups=written.follow_ups,
+    )
+
+
 STEPS: tuple[Callable[[DemoContext], None], ...] = (
     users_step,
     projects_step,
     contacts_step,
     network_step,
     events_step,
+    # acquisition_step joins here once a workspace with approaches can be deleted again:
+    # Approach.stage, StageChange.stage and ApproachMeasure.measure use on_delete=PROTECT,
+    # which refuses even the cascade from the workspace (RESTRICT would allow it).
 )
 
 
