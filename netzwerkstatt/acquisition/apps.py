@@ -8,6 +8,7 @@ class AcquisitionConfig(AppConfig):
     navigation_group = _("Acquisition")
     navigation = [
         ("acquisition:today", _("Today"), "view_acquisition"),
+        ("acquisition:target_list", _("Target list"), "view_acquisition"),
         ("acquisition:pipeline_board", _("Pipeline"), "view_acquisition"),
         ("acquisition:dossier_list", _("Dossiers"), "view_acquisition"),
         ("acquisition:measure_list", _("Measures"), "view_measures"),

@@ -23,6 +23,7 @@ from .pipeline import (
     PipelineAddForm,
     StageForm,
 )
+from .targeting import TargetFilterForm, TargetProfileForm
 
 __all__ = [
     "ActivityForm",
@@ -44,4 +45,6 @@ __all__ = [
     "PipelineAddForm",
     "ResearchNoteForm",
     "StageForm",
+    "TargetFilterForm",
+    "TargetProfileForm",
 ]

@@ -61,6 +61,14 @@ from .pipeline import (
     stage_get,
     stage_list,
 )
+from .targeting import (
+    TargetFilter,
+    company_districts,
+    target_list,
+    target_profile_get,
+    target_project,
+    warm_paths_stale,
+)
 
 __all__ = [
     "CARDS_PER_COLUMN",
@@ -72,6 +80,7 @@ __all__ = [
     "Column",
     "DossierFilter",
     "MeasureFilter",
+    "TargetFilter",
     "activities_for_approach",
     "activity_get",
     "activity_list",
@@ -87,6 +96,7 @@ __all__ = [
     "benefit_template_get",
     "benefit_template_list",
     "board_columns",
+    "company_districts",
     "company_people",
     "decision_maker_choices",
     "decision_makers",
@@ -116,4 +126,8 @@ __all__ = [
     "research_notes",
     "stage_get",
     "stage_list",
+    "target_list",
+    "target_profile_get",
+    "target_project",
+    "warm_paths_stale",
 ]

@@ -53,6 +53,12 @@ from .pipeline import (
     stage_update,
     stages_ensure,
 )
+from .targeting import (
+    target_profile_save,
+    warm_path_refresh_running,
+    warm_path_scores_refresh,
+    warm_path_scores_refresh_in_background,
+)
 
 __all__ = [
     "DATA_TOPIC",
@@ -100,4 +106,8 @@ __all__ = [
     "stage_shift",
     "stage_update",
     "stages_ensure",
+    "target_profile_save",
+    "warm_path_refresh_running",
+    "warm_path_scores_refresh",
+    "warm_path_scores_refresh_in_background",
 ]
