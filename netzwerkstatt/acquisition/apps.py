@@ -11,6 +11,7 @@ class AcquisitionConfig(AppConfig):
         ("acquisition:target_list", _("Target list"), "view_acquisition"),
         ("acquisition:pipeline_board", _("Pipeline"), "view_acquisition"),
         ("acquisition:dossier_list", _("Dossiers"), "view_acquisition"),
+        ("acquisition:figures", _("Figures"), "view_acquisition"),
         ("acquisition:measure_list", _("Measures"), "view_measures"),
         ("acquisition:need_list", _("Needs"), "view_measures"),
     ]

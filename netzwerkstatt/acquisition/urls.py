@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("netzwerkstatt.acquisition.urls_pipeline")),
     path("", include("netzwerkstatt.acquisition.urls_activities")),
     path("", include("netzwerkstatt.acquisition.urls_dossiers")),
+    path("", include("netzwerkstatt.acquisition.urls_figures")),
     path("", include("netzwerkstatt.acquisition.urls_targets")),
 ]

@@ -14,6 +14,7 @@ from .dossiers import (
     IdentifiedNeedForm,
     ResearchNoteForm,
 )
+from .figures import FiguresFilterForm, FunderReportForm
 from .pipeline import (
     AgreementForm,
     AgreementUpdateForm,
@@ -37,6 +38,8 @@ __all__ = [
     "DossierFilterForm",
     "DossierForm",
     "DossierOpenForm",
+    "FiguresFilterForm",
+    "FunderReportForm",
     "IdentifiedNeedForm",
     "MeasureFilterForm",
     "MeasureForm",
