@@ -8,6 +8,7 @@ from django.urls import reverse
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.events.documentation import photos, presentations
 from tests.factories import PersonFactory
+from tests.files import release
 
 from .conftest import PDF, consenting, jpeg_bytes, upload
 
@@ -69,7 +70,7 @@ def _requests(objects):
 
 def _call(client, method, url):
     response = getattr(client, method)(url)
-    response.close()
+    release(response)
     return response.status_code
 
 
@@ -111,7 +112,7 @@ def test_documentation_files_are_served_by_checked_views_only(staff_client, docu
     image = staff_client.get(reverse("events:photo_image", args=[documented_here["photo"].pk]))
     assert image["Content-Type"] == "image/jpeg"
     assert "private" in image["Cache-Control"]
-    image.close()
+    release(image)
 
 
 def _page_queries(client, event) -> int:

@@ -16,6 +16,7 @@ from tests.factories import (
     PersonFactory,
     ProgrammeItemFactory,
 )
+from tests.files import release
 
 from .conftest import PDF, jpeg_bytes, not_consenting, table_round, upload
 
@@ -102,7 +103,7 @@ def documented(scope, event):
 
 def _status(client, url) -> int:
     response = client.get(url)
-    response.close()  # file responses hold their file open until closed
+    release(response)
     return response.status_code
 
 
@@ -172,7 +173,7 @@ def test_report_files_are_served_only_when_public(client, documented):
     download = client.get(_report_url(documented, "report_presentation", shown.pk))
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == PDF
-    download.close()
+    release(download)
     assert _status(client, _report_url(documented, "report_presentation", hidden.pk)) == 404
 
 
