@@ -302,6 +302,24 @@ def foreign(other_workspace):
     agreement = acquisition_services.approach_measure_agree(
         scope=system, approach=approach, measure=measure
     )
+    dossier, _created = acquisition_services.dossier_open(
+        scope=system, project=measure.project, organisation=function.organisation
+    )
+    acquisition_services.dossier_update(
+        scope=system, dossier=dossier, situation=MARKER, recent_events=MARKER
+    )
+    research_note = acquisition_services.research_note_add(
+        scope=system, dossier=dossier, text=MARKER, source=MARKER
+    )
+    identified_need = acquisition_services.identified_need_add(
+        scope=system, dossier=dossier, need=need, evidence=MARKER
+    )
+    decision_maker = acquisition_services.decision_maker_add(
+        scope=system, dossier=dossier, person=function.person, role="decider", note=MARKER
+    )
+    benefit_template = acquisition_services.benefit_template_create(
+        scope=system, project=measure.project, name=MARKER, text=f"{MARKER} {{firma}}"
+    )
     # A follow-up in another user's calendar feed: no token but its own opens it.
     feed_user = MembershipFactory(workspace=other_workspace).user
     activity = ActivityFactory(
@@ -319,34 +337,15 @@ def foreign(other_workspace):
         user=feed_user,
         token_hash=hashlib.sha256(b"fremder-geheimer-token").hexdigest(),
     )
-    dossier_scope = Scope.system(other_workspace)
-    dossier, _created = acquisition_services.dossier_open(
-        scope=dossier_scope, project=measure.project, organisation=function.organisation
-    )
-    acquisition_services.dossier_update(
-        scope=dossier_scope, dossier=dossier, situation=MARKER, recent_events=MARKER
-    )
-    research_note = acquisition_services.research_note_add(
-        scope=dossier_scope, dossier=dossier, text=MARKER, source=MARKER
-    )
-    identified_need = acquisition_services.identified_need_add(
-        scope=dossier_scope, dossier=dossier, need=need, evidence=MARKER
-    )
-    decision_maker = acquisition_services.decision_maker_add(
-        scope=dossier_scope, dossier=dossier, person=function.person, role="decider", note=MARKER
-    )
-    benefit_template = acquisition_services.benefit_template_create(
-        scope=dossier_scope, project=measure.project, name=MARKER, text=f"{MARKER} {{firma}}"
-    )
     return {
+        "activity": activity,
+        "approach": approach,
+        "agreement": agreement,
         "dossier": dossier,
         "research_note": research_note,
         "identified_need": identified_need,
         "decision_maker": decision_maker,
         "benefit_template": benefit_template,
-        "activity": activity,
-        "approach": approach,
-        "agreement": agreement,
         "stage": approach.stage,
         "organisation": function.organisation,
         "person": function.person,

@@ -15,12 +15,12 @@ class AcquisitionConfig(AppConfig):
         ("acquisition:measure_list", _("Measures"), "view_measures"),
         ("acquisition:need_list", _("Needs"), "view_measures"),
     ]
+    overview = "netzwerkstatt.acquisition.views.today.overview"
     contact_panels = [
         "netzwerkstatt.acquisition.views.pipeline.approaches_panel",
         "netzwerkstatt.acquisition.views.activities.activities_panel",
         "netzwerkstatt.acquisition.views.dossiers.dossier_panel",
     ]
-    overview = "netzwerkstatt.acquisition.views.today.overview"
     activity_labels = {
         "measures": _("measures concerned"),
         "participants": _("participants"),

@@ -15,9 +15,9 @@ urlpatterns = [
     path("bedarfe/<int:pk>/", views.need_row, name="need_row"),
     path("bedarfe/<int:pk>/bearbeiten/", views.need_update, name="need_update"),
     path("bedarfe/<int:pk>/loeschen/", views.need_delete, name="need_delete"),
-    path("", include("netzwerkstatt.acquisition.urls_pipeline")),
     path("", include("netzwerkstatt.acquisition.urls_activities")),
     path("", include("netzwerkstatt.acquisition.urls_dossiers")),
     path("", include("netzwerkstatt.acquisition.urls_figures")),
+    path("", include("netzwerkstatt.acquisition.urls_pipeline")),
     path("", include("netzwerkstatt.acquisition.urls_targets")),
 ]

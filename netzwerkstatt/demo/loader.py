@@ -155,9 +155,7 @@ STEPS: tuple[Callable[[DemoContext], None], ...] = (
     contacts_step,
     network_step,
     events_step,
-    # acquisition_step joins here once a workspace with approaches can be deleted again:
-    # Approach.stage, StageChange.stage and ApproachMeasure.measure use on_delete=PROTECT,
-    # which refuses even the cascade from the workspace (RESTRICT would allow it).
+    acquisition_step,
 )
 
 

@@ -11,7 +11,7 @@ from netzwerkstatt.core.enums import Action
 from netzwerkstatt.core.models import ActivityEntry
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.templatetags.netzwerkstatt import activity_summary
-from tests.factories import MeasureFactory, NeedFactory, ProjectFactory
+from tests.factories import MeasureFactory, NeedFactory, OrganisationFactory, ProjectFactory
 
 # ----------------------------------------------------------------------------- needs
 
@@ -263,6 +263,19 @@ def test_measure_delete_keeps_the_needs(scope, workspace, project):
 
     assert not Measure.objects.exists()
     assert Need.objects.get() == need
+
+
+def test_an_agreed_measure_stays_but_its_project_can_go(scope, workspace, project):
+    measure = MeasureFactory(workspace=workspace, project=project)
+    company = OrganisationFactory(workspace=workspace)
+    approach = services.approach_create(scope=scope, project=project, organisation=company)
+    services.approach_measure_agree(scope=scope, approach=approach, measure=measure)
+
+    with pytest.raises(ValidationError, match="1 company has agreed to this measure"):
+        services.measure_delete(scope=scope, measure=measure)
+
+    project.delete()  # the history goes with its project (and its workspace)
+    assert not Measure.objects.exists()
 
 
 # ------------------------------------------------------------------------- selectors

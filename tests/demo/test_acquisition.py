@@ -3,7 +3,6 @@
 from collections import Counter, defaultdict
 from datetime import timedelta
 from io import StringIO
-from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -28,7 +27,6 @@ from netzwerkstatt.contacts.models import Function
 from netzwerkstatt.core.enums import Role
 from netzwerkstatt.core.models import Project, User, Workspace
 from netzwerkstatt.core.scoping import Scope
-from netzwerkstatt.demo import loader
 from netzwerkstatt.demo.acquisition.plan import acquisition_plan
 from netzwerkstatt.demo.acquisition.specs import PersonTie
 from netzwerkstatt.demo.loader import DEMO_WORKSPACE_SLUG
@@ -44,18 +42,12 @@ AGREED = (StageKind.AGREEMENT, StageKind.ACTIVE, StageKind.COMPLETED)
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    steps = loader.STEPS
-    if loader.acquisition_step not in steps:  # see the comment at STEPS
-        steps = (*steps, loader.acquisition_step)
-    with django_db_blocker.unblock(), mock.patch.object(loader, "STEPS", steps):
+    with django_db_blocker.unblock():
         call_command("load-demo", stdout=StringIO())
         workspace = Workspace.objects.get(slug=DEMO_WORKSPACE_SLUG)
     yield Scope.system(workspace)
     with django_db_blocker.unblock():
-        # Stages and measures protect the approaches' history from deletion, so the
-        # approaches go first (see the report on on_delete=PROTECT).
-        Approach.objects.filter(workspace=workspace).delete()
-        workspace.delete()
+        workspace.delete()  # with its approaches: their history goes with the workspace
         User.objects.filter(email__in=[user.email for user in DEMO_USERS]).delete()
 
 

@@ -1,10 +1,7 @@
 """Forms of the acquisition app, one module per page family."""
 
 from .activities import ActivityForm
-from .benefits import (
-    BenefitStatementForm,
-    BenefitTemplateForm,
-)
+from .benefits import BenefitStatementForm, BenefitTemplateForm
 from .catalogue import MeasureFilterForm, MeasureForm, NeedForm
 from .dossiers import (
     DecisionMakerForm,

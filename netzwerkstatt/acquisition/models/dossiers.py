@@ -31,7 +31,7 @@ class Dossier(WorkspaceScopedModel):
         _("share of staff aged 50 and over (%)"),
         null=True,
         blank=True,
-        validators=[MaxValueValidator(100, message=_("A share is at most 100 %."))],
+        validators=[MaxValueValidator(100, message=_("A share is at most 100 %%."))],
     )
     open_positions = models.PositiveIntegerField(_("open positions"), null=True, blank=True)
     recent_events = models.TextField(

@@ -89,7 +89,7 @@ class Approach(WorkspaceScopedModel):
         verbose_name=_("company"),
     )
     stage = models.ForeignKey(
-        Stage, on_delete=models.PROTECT, related_name="approaches", verbose_name=_("stage")
+        Stage, on_delete=models.RESTRICT, related_name="approaches", verbose_name=_("stage")
     )
     stage_changed_at = models.DateTimeField(_("in this stage since"), default=timezone.now)
     position = models.PositiveIntegerField(_("position in the stage"), default=0)
@@ -183,7 +183,7 @@ class StageChange(WorkspaceScopedModel):
     funnel, the time to agreement and the monthly figures are counted from."""
 
     approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="stage_changes")
-    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="+")
+    stage = models.ForeignKey(Stage, on_delete=models.RESTRICT, related_name="+")
     # The kind at the time of the move: renaming or re-marking a stage later does not
     # rewrite history.
     kind = models.CharField(max_length=20, choices=StageKind.choices)
@@ -201,7 +201,7 @@ class ApproachMeasure(WorkspaceScopedModel):
     """A measure agreed with a company, and when it was delivered (for the funder report)."""
 
     approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="agreements")
-    measure = models.ForeignKey(Measure, on_delete=models.PROTECT, related_name="+")
+    measure = models.ForeignKey(Measure, on_delete=models.RESTRICT, related_name="+")
     agreed_on = models.DateField(_("agreed on"))
     delivered_on = models.DateField(_("delivered on"), null=True, blank=True)
     participants = models.PositiveIntegerField(

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from netzwerkstatt.contacts.normalise import fold, name_key
 from netzwerkstatt.core.enums import Action
@@ -26,7 +27,7 @@ from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record
 
 from ..defaults import DEFAULT_NEEDS
-from ..models import Measure, Need
+from ..models import ApproachMeasure, Measure, Need
 
 NEED_FIELDS = ("name", "description")
 MEASURE_FIELDS = (
@@ -158,7 +159,18 @@ def measure_update(
 
 @transaction.atomic
 def measure_delete(*, scope: Scope, measure: Measure) -> None:
+    """Delete a measure no company has agreed to; agreed ones are the funder's history."""
     require(scope, "change_measures")
+    agreed = scope.objects(ApproachMeasure).filter(measure=measure).count()
+    if agreed:
+        raise ValidationError(
+            ngettext(
+                "%(count)d company has agreed to this measure; it stays for the funder report.",
+                "%(count)d companies have agreed to this measure; it stays for the funder report.",
+                agreed,
+            )
+            % {"count": agreed}
+        )
     activity_record(scope=scope, action=Action.DELETED, target=measure)
     measure.delete()
 

@@ -104,7 +104,11 @@ def measure_delete(request, pk: int):
     scope = request.scope
     measure = selectors.measure_get(scope=scope, pk=pk)
     if request.method == "POST":
-        services.measure_delete(scope=scope, measure=measure)
+        try:
+            services.measure_delete(scope=scope, measure=measure)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(measure)
         messages.success(request, _("“%(name)s” has been deleted.") % {"name": measure})
         return redirect(f"{reverse('acquisition:measure_list')}?project={measure.project_id}")
     return render(
