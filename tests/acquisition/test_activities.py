@@ -472,23 +472,16 @@ def test_person_search_offers_persons_and_keeps_the_ticked(staff_client, workspa
     assert f'value="{ticked.pk}" checked' in response.content.decode()
 
 
-def test_approach_include_renders_its_activities(rf, scope, project, company, contact):
-    from django.template.loader import render_to_string
-
+def test_approach_page_lists_its_activities_and_links_to_logging_one(
+    staff_client, scope, project, company, contact
+):
     approach = services.approach_create(scope=scope, project=project, organisation=company)
     _log(scope, project, company, participants=[contact], outcome="Zusage für Mai")
-    request = rf.get("/akquise/")
-    request.scope, request.user = scope, scope.user
 
-    html = render_to_string(
-        "acquisition/_approach_activities.html",
-        {
-            "approach": approach,
-            "activities": selectors.activities_for_approach(scope=scope, approach=approach),
-        },
-        request=request,
-    )
+    response = staff_client.get(approach.get_absolute_url())
 
+    html = response.content.decode()
     assert "Zusage für Mai" in html
     assert contact.full_name in html
-    assert f"?project={project.pk}" in html
+    log_url = reverse("acquisition:activity_create", args=[company.pk])
+    assert f"{log_url}?project={project.pk}&amp;next=" in html

@@ -91,7 +91,7 @@ def researched(scope, workspace, project, company, approach):
 
 
 def test_facts_of_a_researched_company(scope, researched):
-    approach = selectors.approach_for_benefit(scope=scope, pk=researched.pk)
+    approach = selectors.approach_get(scope=scope, pk=researched.pk)
 
     facts = selectors.benefit_facts(scope=scope, approach=approach)
 
@@ -126,7 +126,7 @@ def test_facts_without_a_dossier_are_the_company_record_only(scope, approach):
 
 
 def test_facts_builder_queries_are_bounded(scope, researched, django_assert_max_num_queries):
-    approach = selectors.approach_for_benefit(scope=scope, pk=researched.pk)
+    approach = selectors.approach_get(scope=scope, pk=researched.pk)
 
     with django_assert_max_num_queries(5):
         selectors.benefit_facts(scope=scope, approach=approach)

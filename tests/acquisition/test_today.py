@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 from django.utils.translation import gettext
 
 from netzwerkstatt.acquisition import selectors, services
@@ -92,7 +93,7 @@ def test_today_page_shows_overdue_in_red_and_next_steps(
 
     content = staff_client.get(reverse("acquisition:today")).content.decode()
 
-    assert overdue.organisation.name in content
+    assert escape(overdue.organisation.name) in content  # "GmbH & Co. KG" is escaped
     assert 'class="overdue"' in content
     assert "Angebot schicken" in content
     assert german("Overdue follow-ups") in content

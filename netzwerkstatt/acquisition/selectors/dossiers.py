@@ -286,17 +286,3 @@ def _introducer(scope: Scope, person: Person) -> str:
     if function is None:
         return person.full_name
     return f"{person.full_name} ({function.organisation.name})"
-
-
-def approach_for_benefit(*, scope: Scope, pk) -> Approach:
-    """An approach with what its benefit block needs; Http404 for another workspace's."""
-    try:
-        return (
-            scope.objects(Approach)
-            .select_related(
-                "project", "organisation", "contact_person", "introducer", "benefit_template"
-            )
-            .get(pk=pk)
-        )
-    except (Approach.DoesNotExist, ValueError, TypeError) as error:
-        raise Http404(Approach._meta.verbose_name) from error

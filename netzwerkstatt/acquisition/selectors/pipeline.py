@@ -15,6 +15,7 @@ from django.utils import timezone
 from netzwerkstatt.contacts.models import Organisation, Person
 from netzwerkstatt.core.models import Project
 from netzwerkstatt.core.scoping import Scope
+from netzwerkstatt.network.warm import warm_paths_to
 
 from ..enums import Channel
 from ..models import Approach, ApproachMeasure, Measure, Stage, StageChange
@@ -183,6 +184,33 @@ def agreement_get(*, scope: Scope, pk) -> ApproachMeasure:
         )
     except (ApproachMeasure.DoesNotExist, ValueError, TypeError) as error:
         raise Http404(ApproachMeasure._meta.verbose_name) from error
+
+
+def introducer_suggestions(*, scope: Scope, approach: Approach, user=None) -> list[dict]:
+    """The people who could introduce the team on the best warm paths to the company.
+
+    They are the persons in the middle of a path (not the team member it starts at,
+    not the company's own people), best path first, each with the path's chance.
+    Warm paths are the team's view (`view_team`); without it there are no suggestions.
+    """
+    if not scope.can("view_team"):
+        return []
+    result = warm_paths_to(scope=scope, subject=approach.organisation, k=3, user=user)
+    staff = set(
+        company_people(scope=scope, organisation=approach.organisation).values_list("pk", flat=True)
+    )
+    chances: dict[int, int] = {}
+    for path in result.paths:
+        for key in path.path.nodes[1:-1]:
+            node_type, _sep, node_id = key.partition(":")
+            if node_type == "person" and int(node_id) not in staff:
+                chances.setdefault(int(node_id), path.percent)
+    persons = scope.objects(Person).in_bulk(list(chances))
+    return [
+        {"person": persons[pk], "percent": percent}
+        for pk, percent in chances.items()
+        if pk in persons
+    ]
 
 
 def project_measures(*, scope: Scope, project_id: int) -> QuerySet[Measure]:

@@ -1,7 +1,7 @@
 """Benefit statements ("Nutzenargumentation"): a project's templates and the approach's block.
 
 The approach page includes `acquisition/_approach_benefit.html` with the approach
-only; the block then loads itself from `approach_benefit` (htmx). There the user
+only; the block then loads itself from `approach_benefit_block` (htmx). There the user
 picks a template, "Generate text" fills the text area from the company's facts, the
 user edits, "Save" stores the text with the approach (`approach_update`). Without
 JavaScript the same form posts and the page comes back whole.
@@ -115,7 +115,7 @@ def approach_benefit_block(request, pk: int):
     """The benefit block of an approach: GET shows it, POST generates (action=generate)
     or saves (action=save) the statement."""
     scope = request.scope
-    approach = selectors.approach_for_benefit(scope=scope, pk=pk)
+    approach = selectors.approach_get(scope=scope, pk=pk)
     can_change = scope.can("change_acquisition")
     if can_change:
         services.benefit_templates_ensure(scope=scope, project=approach.project)

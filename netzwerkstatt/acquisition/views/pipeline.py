@@ -8,23 +8,22 @@ htmx move with the two affected columns, swapped out of band.
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from netzwerkstatt.contacts.enums import OrganisationKind
-from netzwerkstatt.contacts.models import Organisation, Person
+from netzwerkstatt.contacts.models import Organisation
 from netzwerkstatt.core.decorators import scoped_view
 from netzwerkstatt.core.models import Project
 from netzwerkstatt.core.pagination import paginate
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.network.views import add_service_errors
-from netzwerkstatt.network.warm import warm_paths_to
 
-from .. import services
-from ..forms.pipeline import (
+from .. import selectors, services
+from ..forms import (
     AgreementForm,
     AgreementUpdateForm,
     ApproachFilterForm,
@@ -33,10 +32,9 @@ from ..forms.pipeline import (
     PipelineAddForm,
     StageForm,
 )
-from ..models import Dossier, Stage
-from ..selectors import pipeline as selectors
+from ..models import Stage
 
-# The table's columns: sort key (see selectors.SORTS) and heading.
+# The table's columns: sort key (see selectors.pipeline.SORTS) and heading.
 TABLE_COLUMNS = (
     ("company", gettext_lazy("Company")),
     ("stage", gettext_lazy("Stage")),
@@ -51,26 +49,11 @@ def _url(name: str, *args, query: str = "") -> str:
     return f"{reverse(name, args=args)}{'?' + query if query else ''}"
 
 
-def _optional_url(name: str, *args) -> str:
-    """The URL of a page another part of the app may not have yet; empty if it has not."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return ""
-
-
 def _project_context(request) -> dict:
     project, projects = selectors.project_choose(
         scope=request.scope, value=request.GET.get("project")
     )
     return {"project": project, "projects": projects}
-
-
-def _empty_pipeline_url() -> str:
-    """Where companies come from: the target list once it exists, else the companies."""
-    return _optional_url("acquisition:target_list") or (
-        f"{reverse('contacts:organisation_list')}?kind={OrganisationKind.COMPANY}"
-    )
 
 
 # ------------------------------------------------------------------------------- board
@@ -91,7 +74,7 @@ def pipeline_board(request):
         }
     context |= {
         "can_change": scope.can("change_acquisition"),
-        "companies_url": _empty_pipeline_url(),
+        "companies_url": reverse("acquisition:target_list"),
         "cards_per_column": selectors.CARDS_PER_COLUMN,
     }
     return render(request, "acquisition/pipeline_board.html", context)
@@ -171,7 +154,7 @@ def pipeline_table(request):
             "page": page,
             "headings": _sort_headings(filters.sort),
         }
-    context["companies_url"] = _empty_pipeline_url()
+    context["companies_url"] = reverse("acquisition:target_list")
     template = (
         "acquisition/_pipeline_table_results.html"
         if request.htmx and project is not None
@@ -208,8 +191,11 @@ def approach_detail(request, pk: int):
         "approach": approach,
         "history": selectors.approach_history(scope=scope, approach=approach),
         "agreements": selectors.approach_agreements(scope=scope, approach=approach),
+        "activities": selectors.activities_for_approach(scope=scope, approach=approach),
         "can_change": can_change,
-        "dossier_url": _dossier_url(scope, approach),
+        "dossier": selectors.dossier_find(
+            scope=scope, project=approach.project, organisation=approach.organisation
+        ),
     }
     if can_change:
         context |= {
@@ -223,51 +209,13 @@ def approach_detail(request, pk: int):
     return render(request, "acquisition/approach_detail.html", context)
 
 
-def _dossier_url(scope: Scope, approach) -> str:
-    """The company's dossier in the approach's project, if it has one and the page exists."""
-    dossier = (
-        scope.objects(Dossier)
-        .filter(project_id=approach.project_id, organisation_id=approach.organisation_id)
-        .values_list("pk", flat=True)
-        .first()
-    )
-    return _optional_url("acquisition:dossier_detail", dossier) if dossier else ""
-
-
-def introducer_suggestions(*, scope: Scope, approach, user=None) -> list[dict]:
-    """The people who could introduce the team on the best warm paths to the company.
-
-    They are the persons in the middle of a path (not the team member it starts at,
-    not the company's own people), best path first, each with the path's chance.
-    Warm paths are the team's view (`view_team`); without it there are no suggestions.
-    """
-    if not scope.can("view_team"):
-        return []
-    result = warm_paths_to(scope=scope, subject=approach.organisation, k=3, user=user)
-    staff = set(
-        selectors.company_people(scope=scope, organisation=approach.organisation).values_list(
-            "pk", flat=True
-        )
-    )
-    chances: dict[int, int] = {}
-    for path in result.paths:
-        for key in path.path.nodes[1:-1]:
-            node_type, _sep, node_id = key.partition(":")
-            if node_type == "person" and int(node_id) not in staff:
-                chances.setdefault(int(node_id), path.percent)
-    persons = scope.objects(Person).in_bulk(list(chances))
-    return [
-        {"person": persons[pk], "percent": percent}
-        for pk, percent in chances.items()
-        if pk in persons
-    ]
-
-
 @scoped_view(permission="change_acquisition")
 def approach_update(request, pk: int):
     scope = request.scope
     approach = selectors.approach_get(scope=scope, pk=pk)
-    suggestions = introducer_suggestions(scope=scope, approach=approach, user=request.user)
+    suggestions = selectors.introducer_suggestions(
+        scope=scope, approach=approach, user=request.user
+    )
     form = ApproachForm(
         request.POST or None,
         scope=scope,
