@@ -14,7 +14,6 @@ from dataclasses import dataclass
 import icalendar
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,13 +24,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from netzwerkstatt.core.decorators import scoped_view
 from netzwerkstatt.core.scoping import Scope
+from netzwerkstatt.core.throttle import Throttle, client_address
 
 from .. import selectors, services
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 PRODUCT_ID = "-//Netzwerkstatt//Akquise//DE"
-UNKNOWN_TOKENS_ALLOWED = 20
-THROTTLE_SECONDS = 600
+# Unknown tokens one client address may present within ten minutes before it waits.
+UNKNOWN_TOKENS = Throttle("acquisition-feed-unknown-tokens", allowed=20)
 # Calendar apps that honour it fetch the feed again after this long.
 REFRESH = dt.timedelta(hours=1)
 _SESSION_KEY = "acquisition-calendar-feed-token"
@@ -82,27 +82,14 @@ def calendar_feed_delete(request):
 # --------------------------------------------------------------------- the public feed
 
 
-def _throttle_key(request) -> str:
-    return f"acquisition-feed-unknown-tokens:{request.META.get('REMOTE_ADDR', '')}"
-
-
-def _count_unknown_token(request) -> None:
-    key = _throttle_key(request)
-    if not cache.add(key, 1, THROTTLE_SECONDS):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, THROTTLE_SECONDS)
-
-
 @never_cache
 @require_GET
 def calendar_feed_ics(request, token: str):
-    if cache.get(_throttle_key(request), 0) >= UNKNOWN_TOKENS_ALLOWED:
+    if UNKNOWN_TOKENS.held_off(client_address(request)):
         return HttpResponse(status=429)
     scope = selectors.feed_scope(token_hash=services.feed_token_hash(token))
     if scope is None:
-        _count_unknown_token(request)
+        UNKNOWN_TOKENS.hit(client_address(request))
         raise Http404
     follow_ups, next_steps = selectors.feed_items(scope=scope)
     with translation.override(settings.LANGUAGE_CODE):

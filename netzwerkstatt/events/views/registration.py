@@ -9,7 +9,6 @@ the partner survey's pages.
 """
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from netzwerkstatt.core.scoping import Scope
+from netzwerkstatt.core.throttle import Throttle, client_address
 
 from .. import selectors, services
 from ..enums import InvitationStatus
@@ -29,24 +29,7 @@ from .events import calendar_response
 
 # Unknown tokens one client address may present within the window before it waits.
 UNKNOWN_TOKENS_ALLOWED = 20
-THROTTLE_SECONDS = 600
-
-
-def _throttle_key(request) -> str:
-    return f"event-registration-unknown-tokens:{request.META.get('REMOTE_ADDR', '')}"
-
-
-def _held_off(request) -> bool:
-    return cache.get(_throttle_key(request), 0) >= UNKNOWN_TOKENS_ALLOWED
-
-
-def _count_unknown_token(request) -> None:
-    key = _throttle_key(request)
-    if not cache.add(key, 1, THROTTLE_SECONDS):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, THROTTLE_SECONDS)
+UNKNOWN_TOKENS = Throttle("event-registration-unknown-tokens", allowed=UNKNOWN_TOKENS_ALLOWED)
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -63,11 +46,11 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 def _invitation(request, token: str) -> Invitation | HttpResponse:
     """The invitation the token opens, or the neutral page that says there is none."""
-    if _held_off(request):
+    if UNKNOWN_TOKENS.held_off(client_address(request)):
         return _unknown(request, throttled=True)
     invitation = selectors.invitation_by_token(token=token)
     if invitation is None:
-        _count_unknown_token(request)
+        UNKNOWN_TOKENS.hit(client_address(request))
         return _unknown(request)
     return invitation
 

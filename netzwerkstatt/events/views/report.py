@@ -9,41 +9,33 @@ rule on every request.
 
 from functools import wraps
 
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from netzwerkstatt.core.throttle import Throttle, client_address
+
 from ..documentation import report
 from ..models import Event
 from .documentation import image_response, link_files, presentation_response, report_pdf_response
 
-UNKNOWN_TOKENS_ALLOWED = 20
-THROTTLE_SECONDS = 600
+UNKNOWN_TOKENS = Throttle("event-report-unknown-tokens", allowed=20)
 
 
 class HeldOffError(Exception):
     pass
 
 
-def _throttle_key(request) -> str:
-    return f"event-report-unknown-tokens:{request.META.get('REMOTE_ADDR', '')}"
-
-
 def _published_event(request, token: str) -> Event:
     """The event with the published report at this token; else 404 (or 429 when held off)."""
-    key = _throttle_key(request)
-    if cache.get(key, 0) >= UNKNOWN_TOKENS_ALLOWED:
+    address = client_address(request)
+    if UNKNOWN_TOKENS.held_off(address):
         raise HeldOffError
     event = report.report_event(token=token)
     if event is None:
-        if not cache.add(key, 1, THROTTLE_SECONDS):
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.set(key, 1, THROTTLE_SECONDS)
+        UNKNOWN_TOKENS.hit(address)
         raise Http404
     return event
 

@@ -9,7 +9,6 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -25,6 +24,7 @@ from netzwerkstatt.contacts.models import Person
 from netzwerkstatt.contacts.selectors import PersonFilter, person_list
 from netzwerkstatt.core.decorators import scoped_view
 from netzwerkstatt.core.pagination import paginate
+from netzwerkstatt.core.throttle import Throttle, client_address
 
 from .. import surveys
 from ..models import Survey, SurveyAnswer
@@ -37,11 +37,12 @@ from ..survey_forms import (
 )
 from ..surveys import SURVEY_PERMISSION, SurveyClosedError, SurveyState
 
-# Unknown tokens one client address may present within the window before it waits.
+# Unknown tokens one client address may present within ten minutes before it waits.
 UNKNOWN_TOKENS_ALLOWED = 20
-# Autocomplete requests one survey link may make within the window.
+UNKNOWN_TOKENS = Throttle("survey-unknown-tokens", allowed=UNKNOWN_TOKENS_ALLOWED)
+# Autocomplete requests one survey link may make within ten minutes.
 SUGGESTIONS_ALLOWED = 300
-THROTTLE_SECONDS = 600
+SUGGESTIONS = Throttle("survey-suggestions", allowed=SUGGESTIONS_ALLOWED)
 REVIEW_SURVEYS_PER_PAGE = 10
 _LINK_SESSION_KEY = "survey_link_{pk}"
 
@@ -291,30 +292,13 @@ def survey_panel(*, scope, subject) -> dict | None:
 # --- the public pages (no login; the token opens one survey) ----------------------------
 
 
-def _throttle_key(request) -> str:
-    return f"survey-unknown-tokens:{request.META.get('REMOTE_ADDR', '')}"
-
-
-def _held_off(request) -> bool:
-    return cache.get(_throttle_key(request), 0) >= UNKNOWN_TOKENS_ALLOWED
-
-
-def _count_unknown_token(request) -> None:
-    key = _throttle_key(request)
-    if not cache.add(key, 1, THROTTLE_SECONDS):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, THROTTLE_SECONDS)
-
-
 def _open_survey(request, token: str) -> Survey | HttpResponse:
     """The open survey the token names, or the page that explains why there is none."""
-    if _held_off(request):
+    if UNKNOWN_TOKENS.held_off(client_address(request)):
         return _closed_page(request, "throttled", status=429)
     survey = surveys.survey_by_token(token=token)
     if survey is None:
-        _count_unknown_token(request)
+        UNKNOWN_TOKENS.hit(client_address(request))
         return _closed_page(request, "unknown", status=404)
     state = surveys.survey_state(survey)
     if state is not SurveyState.OPEN:
@@ -386,21 +370,16 @@ def survey_suggestions(request, token: str):
 
     Answers only for an open survey; for any other token an empty 404.
     """
-    if _held_off(request):
+    if UNKNOWN_TOKENS.held_off(client_address(request)):
         return HttpResponse(status=429)
     survey = surveys.survey_by_token(token=token)
     if survey is None:
-        _count_unknown_token(request)
+        UNKNOWN_TOKENS.hit(client_address(request))
         raise Http404
     if surveys.survey_state(survey) is not SurveyState.OPEN:
         raise Http404
-    key = f"survey-suggestions:{survey.pk}"
-    if not cache.add(key, 1, THROTTLE_SECONDS):
-        try:
-            if cache.incr(key) > SUGGESTIONS_ALLOWED:
-                return HttpResponse(status=429)
-        except ValueError:
-            cache.set(key, 1, THROTTLE_SECONDS)
+    if SUGGESTIONS.hit(str(survey.pk)) > SUGGESTIONS.allowed:
+        return HttpResponse(status=429)
     query = request.GET.get("q") or next(
         (value for name, value in request.GET.items() if name.endswith("organisation_name")), ""
     )
