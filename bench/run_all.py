@@ -14,6 +14,8 @@ BENCHMARKS = [
     "network_analytics.py",
     "social_golfer.py",
     "worldcafe.py",
+    "target_list.py",
+    "acquisition_figures.py",
 ]
 
 
