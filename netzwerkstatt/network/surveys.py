@@ -283,7 +283,8 @@ def _pending(scope: Scope, answer: SurveyAnswer) -> SurveyAnswer:
     """The answer, locked and re-read; ValidationError if someone reviewed it meanwhile."""
     locked = (
         scope.objects(SurveyAnswer)
-        .select_for_update()
+        # only the answer's row: PostgreSQL cannot lock the nullable side of the joins
+        .select_for_update(of=("self",))
         .select_related("survey__respondent", "organisation")
         .get(pk=answer.pk)
     )
