@@ -40,10 +40,11 @@ def activity_summary(entry) -> str:
         parts.append(", ".join(str(_field_label(model, name)) for name in details["fields"]))
     labels = _activity_labels()
     counts = {**details, **details.get("counts", {})}
+    # in the order the apps list their labels: PostgreSQL's jsonb keeps no key order
     parts.extend(
-        f"{labels[key]}: {value}"
-        for key, value in counts.items()
-        if key in labels and isinstance(value, int)
+        f"{label}: {counts[key]}"
+        for key, label in labels.items()
+        if isinstance(counts.get(key), int)
     )
     return " · ".join(parts)
 
