@@ -110,7 +110,7 @@ def test_a_move_to_another_stage_places_the_card_and_closes_no_gap_it_leaves(
 def test_a_move_to_another_project_s_stage_is_refused(scope, project, approach, workspace):
     other = services.stages_ensure(scope=scope, project=ProjectFactory(workspace=workspace))
 
-    with pytest.raises(ValidationError, match="another project"):
+    with pytest.raises(ValidationError, match="gehört zu einem anderen Projekt"):
         services.approach_move(scope=scope, approach=approach, stage=other[2])
 
 
@@ -235,7 +235,7 @@ def test_a_measure_is_agreed_once_and_delivered_after_it_was_agreed(
     agreement = services.approach_measure_agree(
         scope=scope, approach=approach, measure=measure, agreed_on=today - dt.timedelta(days=10)
     )
-    with pytest.raises(ValidationError, match="already agreed"):
+    with pytest.raises(ValidationError, match="schon vereinbart"):
         services.approach_measure_agree(scope=scope, approach=approach, measure=measure)
     with pytest.raises(ValidationError) as early:
         services.approach_measure_update(
@@ -266,7 +266,7 @@ def test_only_the_project_s_own_measures_are_agreed(scope, approach, workspace):
     other_project_measure = MeasureFactory(workspace=workspace)
     foreign = MeasureFactory(workspace=WorkspaceFactory())
 
-    with pytest.raises(ValidationError, match="catalogue"):
+    with pytest.raises(ValidationError, match="Maßnahmenkatalog dieses Projekts"):
         services.approach_measure_agree(
             scope=scope, approach=approach, measure=other_project_measure
         )
@@ -341,10 +341,10 @@ def test_a_reorder_must_name_every_stage_once(scope, project, workspace):
 def test_a_stage_with_companies_or_history_is_kept(scope, project, approach):
     stages = _stages(scope, project)
 
-    with pytest.raises(ValidationError, match="Move it to another stage first"):
+    with pytest.raises(ValidationError, match="Verschieben Sie ihn zuerst in eine andere Phase"):
         services.stage_delete(scope=scope, stage=stages["identifiziert"])
     services.approach_move(scope=scope, approach=approach, stage=stages["Gespräch"])
-    with pytest.raises(ValidationError, match="passed through this stage"):
+    with pytest.raises(ValidationError, match="diese Phase durchlaufen"):
         services.stage_delete(scope=scope, stage=stages["identifiziert"])
 
 
@@ -363,7 +363,7 @@ def test_the_last_stage_is_kept(scope, project):
     for stage in stages[1:]:
         services.stage_delete(scope=scope, stage=stage)
 
-    with pytest.raises(ValidationError, match="at least one stage"):
+    with pytest.raises(ValidationError, match="mindestens eine Phase"):
         services.stage_delete(scope=scope, stage=stages[0])
 
 

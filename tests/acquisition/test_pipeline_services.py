@@ -51,7 +51,7 @@ def test_a_company_enters_the_first_stage_and_its_entry_is_history(scope, projec
 def test_a_company_enters_a_pipeline_once(scope, project, company):
     services.approach_create(scope=scope, project=project, organisation=company)
 
-    with pytest.raises(ValidationError, match="already in the project's pipeline"):
+    with pytest.raises(ValidationError, match="schon in der Pipeline des Projekts"):
         services.approach_create(scope=scope, project=project, organisation=company)
 
 

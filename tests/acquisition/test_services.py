@@ -271,7 +271,7 @@ def test_an_agreed_measure_stays_but_its_project_can_go(scope, workspace, projec
     approach = services.approach_create(scope=scope, project=project, organisation=company)
     services.approach_measure_agree(scope=scope, approach=approach, measure=measure)
 
-    with pytest.raises(ValidationError, match="1 company has agreed to this measure"):
+    with pytest.raises(ValidationError, match="1 Betrieb hat diese Maßnahme vereinbart"):
         services.measure_delete(scope=scope, measure=measure)
 
     project.delete()  # the history goes with its project (and its workspace)
