@@ -10,6 +10,7 @@ urlpatterns = [
     path("kontakte/", include("netzwerkstatt.contacts.urls")),
     path("netzwerk/", include("netzwerkstatt.network.urls")),
     path("akquise/", include("netzwerkstatt.acquisition.urls")),
+    path("netzwerke/", include("netzwerkstatt.steering.urls")),
     path("veranstaltungen/", include("netzwerkstatt.events.urls")),
     path("api/v1/", api.urls),
     path("anmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),

@@ -59,6 +59,9 @@ permissions.add_rule("manage_needs", is_lead)
 # material about companies that have not agreed to anything yet; never shown to partners.
 permissions.add_rule("view_acquisition", is_team)
 permissions.add_rule("change_acquisition", is_team)
+# Networks name their members, interests, minutes and action items: the team steers them.
+permissions.add_rule("view_steering", is_team)
+permissions.add_rule("change_steering", is_team)
 
 
 def scope_has_permission(scope, permission: str) -> bool:

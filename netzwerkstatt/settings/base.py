@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "netzwerkstatt.network",
     "netzwerkstatt.acquisition",
     "netzwerkstatt.events",
+    "netzwerkstatt.steering",
     "netzwerkstatt.api",
     "netzwerkstatt.demo",
     "django.contrib.admin",

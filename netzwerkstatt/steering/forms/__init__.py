@@ -1,0 +1,3 @@
+"""Forms of the steering app, one module per page family."""
+
+__all__ = []
