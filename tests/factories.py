@@ -324,3 +324,62 @@ class ActivityFactory(DjangoModelFactory):
         lambda: datetime.datetime.now(BERLIN).date() - datetime.timedelta(days=1)
     )
     summary = "Telefonat mit der Geschäftsführung"
+
+
+# Steering (netzwerkstatt.steering): networks, their members, topics and interests.
+
+
+class NetworkFactory(DjangoModelFactory):
+    class Meta:
+        model = "steering.Network"
+
+    workspace = factory.SubFactory(WorkspaceFactory)
+    name = factory.Sequence(lambda n: f"Arbeitgeberkreis Gifhorn {n}")
+    purpose = "Fachkräfte in der Region halten"
+    region = "Landkreis Gifhorn"
+    started_on = datetime.date(2026, 1, 15)
+
+
+class NetworkMemberFactory(DjangoModelFactory):
+    """A new organisation as a member; `as_person=True` for a new person instead."""
+
+    class Meta:
+        model = "steering.NetworkMember"
+
+    class Params:
+        as_person = factory.Trait(
+            organisation=None,
+            person=factory.SubFactory(
+                PersonFactory, workspace=factory.SelfAttribute("..workspace")
+            ),
+        )
+
+    network = factory.SubFactory(NetworkFactory)
+    workspace = factory.SelfAttribute("network.workspace")
+    organisation = factory.SubFactory(
+        OrganisationFactory, workspace=factory.SelfAttribute("..workspace")
+    )
+    person = None
+    role = "member"
+
+
+class NetworkTopicFactory(DjangoModelFactory):
+    class Meta:
+        model = "steering.NetworkTopic"
+
+    network = factory.SubFactory(NetworkFactory)
+    workspace = factory.SelfAttribute("network.workspace")
+    name = factory.Sequence(lambda n: f"Fachkräftesicherung {n}")
+
+
+class TopicInterestFactory(DjangoModelFactory):
+    class Meta:
+        model = "steering.TopicInterest"
+
+    topic = factory.SubFactory(NetworkTopicFactory)
+    workspace = factory.SelfAttribute("topic.workspace")
+    member = factory.SubFactory(
+        NetworkMemberFactory,
+        network=factory.SelfAttribute("..topic.network"),
+    )
+    level = 1
