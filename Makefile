@@ -11,9 +11,10 @@ APPS := $(patsubst netzwerkstatt/%/apps.py,%,$(wildcard netzwerkstatt/*/apps.py)
 PO_FILES := $(wildcard netzwerkstatt/*/locale/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 # Debian packages: gettext compiles translations; HarfBuzz and DejaVu fonts let WeasyPrint
-# render German PDFs; chromium drives the browser tests, poppler-utils reads PDFs in tests.
+# render German PDFs; chromium drives the browser tests, poppler-utils reads PDFs in tests,
+# postgresql runs the suite a second time on PostgreSQL.
 RUN_PACKAGES := gettext libharfbuzz-subset0 fonts-dejavu-core
-TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils
+TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils postgresql
 
 .PHONY: install system-packages run demo test lint fmt messages lock bench clean
 
@@ -49,6 +50,8 @@ test: install
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=netzwerkstatt.settings.test $(NETZWERKSTATT) makemigrations --check --dry-run
 	$(BIN)/pytest
+	@echo "The suite again on PostgreSQL (the browser tests ran above; they test no SQL of their own):"
+	DATABASE_URL=$$(scripts/postgres-test-server) $(BIN)/pytest -m "not browser" -p no:randomly
 
 lint: install
 	$(BIN)/ruff check .
