@@ -53,6 +53,15 @@ from netzwerkstatt.network.models import (
     Tie,
 )
 from netzwerkstatt.network.surveys import survey_create
+from netzwerkstatt.steering.models import (
+    Goal,
+    Handover,
+    Network,
+    NetworkMember,
+    NetworkTopic,
+    ProgressEntry,
+    TopicInterest,
+)
 from tests.factories import (
     ActivityFactory,
     EmailAddressFactory,
@@ -108,6 +117,29 @@ DOSSIER_ROUTES = (
     "acquisition:dossier_detail", "acquisition:dossier_update",
     "acquisition:research_note_create", "acquisition:identified_need_create",
     "acquisition:decision_maker_create",
+)  # fmt: skip
+
+# Pages and sections of one network's sustainability and handover: their id is the network's.
+HANDOVER_ROUTES = (
+    "steering:network_handover", "steering:network_handover_plan", "steering:handover_save",
+    "steering:introduction_create",
+)  # fmt: skip
+
+# A network's goals and its steering dashboard: their id is the network's.
+NETWORK_GOAL_ROUTES = (
+    "steering:goal_list", "steering:goal_create", "steering:goals_xlsx",
+    "steering:network_dashboard",
+)  # fmt: skip
+# Pages of one goal: their id is the goal's.
+GOAL_ROUTES = (
+    "steering:goal_detail", "steering:goal_update", "steering:goal_delete",
+    "steering:progress_entry_create",
+)  # fmt: skip
+
+# A network's own pages (members, topics, the matrix): their id is the network's.
+NETWORK_ROUTES = (
+    "steering:network_detail", "steering:network_update", "steering:network_delete",
+    "steering:member_create", "steering:network_matrix", "steering:topic_create",
 )  # fmt: skip
 
 # URL name → which of the foreign workspace's objects its id refers to.
@@ -182,6 +214,18 @@ FOREIGN_OBJECT = {
     "acquisition:benefit_template_update": "benefit_template",
     "acquisition:benefit_template_delete": "benefit_template",
     "acquisition:approach_benefit_block": "approach",
+    **dict.fromkeys(NETWORK_ROUTES, "network"),
+    "steering:member_update": "network_member",
+    "steering:member_delete": "network_member",
+    "steering:member_interests": "network_member",
+    "steering:topic_update": "network_topic",
+    "steering:topic_delete": "network_topic",
+    **dict.fromkeys(HANDOVER_ROUTES, "network"),
+    "steering:handover_done": "handover",
+    "steering:handover_delete": "handover",
+    **dict.fromkeys(NETWORK_GOAL_ROUTES, "network"),
+    **dict.fromkeys(GOAL_ROUTES, "goal"),
+    "steering:progress_entry_delete": "progress_entry",
 }
 # Namespaces that are not tenant pages: Django's admin is for operators (staff users) only.
 NOT_TENANT_PAGES = {"admin"}
@@ -337,7 +381,49 @@ def foreign(other_workspace):
         user=feed_user,
         token_hash=hashlib.sha256(b"fremder-geheimer-token").hexdigest(),
     )
+    network = Network.objects.create(
+        workspace=other_workspace,
+        name=f"{MARKER} Netzwerk",
+        successor_coordinator=function.person,
+        handover_plan=MARKER,
+    )
+    handover = Handover.objects.create(
+        workspace=other_workspace,
+        network=network,
+        staff=team_member.person,
+        member=function.person,
+        note=MARKER,
+    )
+    goal = Goal.objects.create(
+        workspace=other_workspace,
+        network=network,
+        title=f"{MARKER} Ziel",
+        description=MARKER,
+        target_value=10,
+    )
+    progress_entry = ProgressEntry.objects.create(
+        workspace=other_workspace,
+        goal=goal,
+        recorded_on=datetime.date(2026, 1, 5),
+        value=3,
+        note=MARKER,
+    )
+    network_member = NetworkMember.objects.create(
+        workspace=other_workspace, network=network, organisation=function.organisation
+    )
+    network_topic = NetworkTopic.objects.create(
+        workspace=other_workspace, network=network, name=f"{MARKER} Thema", description=MARKER
+    )
+    TopicInterest.objects.create(
+        workspace=other_workspace, topic=network_topic, member=network_member, level=2
+    )
     return {
+        "network": network,
+        "network_member": network_member,
+        "network_topic": network_topic,
+        "goal": goal,
+        "progress_entry": progress_entry,
+        "handover": handover,
         "activity": activity,
         "approach": approach,
         "agreement": agreement,
@@ -401,6 +487,13 @@ TENANT_MODELS = (
     IdentifiedNeed,
     DecisionMaker,
     BenefitTemplate,
+    Network,
+    NetworkMember,
+    NetworkTopic,
+    TopicInterest,
+    Handover,
+    Goal,
+    ProgressEntry,
 )
 
 
