@@ -27,6 +27,7 @@ from .network.plan import network_plan
 from .network.writer import NETWORK_TABLES, NetworkWriter
 from .plan import contacts_plan
 from .projects import demo_projects_create
+from .steering.writer import STEERING_TABLES, DemoSteeringWriter
 from .users import demo_users_ensure
 from .writer import contacts_write
 
@@ -149,6 +150,31 @@ def acquisition_step(context: DemoContext) -> None:
     )
 
 
+def steering_step(context: DemoContext) -> None:
+    """Two regional networks with their members and topics, goals with progress, a year of
+    meetings with minutes, decisions and action items, and a handover plan."""
+    written = DemoSteeringWriter(
+        workspace=context.workspace,
+        users=context.users,
+        projects=context.projects,
+        organisations=context.organisations,
+        persons=context.persons,
+    ).write(seed=context.seed)
+    planner_statistics_refresh(*STEERING_TABLES)
+    context.counts.update(
+        networks=written.networks,
+        network_members=written.members,
+        network_topics=written.topics,
+        goals=written.goals,
+        progress_entries=written.progress_entries,
+        meetings=written.meetings,
+        decisions=written.decisions,
+        action_items=written.action_items,
+        open_action_items=written.open_action_items,
+        handovers=written.handovers,
+    )
+
+
 STEPS: tuple[Callable[[DemoContext], None], ...] = (
     users_step,
     projects_step,
@@ -156,6 +182,7 @@ STEPS: tuple[Callable[[DemoContext], None], ...] = (
     network_step,
     events_step,
     acquisition_step,
+    steering_step,
 )
 
 
