@@ -390,6 +390,7 @@ def test_page_lists_dependents_handovers_and_proposals_in_bounded_queries(
     assert "<h1>Sustainability & handover</h1>" in body
     assert "Karla Muster" in body
     assert "Fachkräfte" in body
+    assert f'href="{_url("network_detail", network)}"' in body  # back to the hub and its tabs
     # More members, topics and ties: the same number of queries.
     topic = network.topics.get(name="Ausbildung")
     for index in range(8):

@@ -20,6 +20,7 @@ from netzwerkstatt.network.views import add_service_errors
 from .. import selectors, services
 from ..forms import CoordinationPlanForm, HandoverDoneForm, HandoverForm, IntroductionForm
 from ..models import Handover
+from .networks import network_tabs
 
 SECTIONS = {
     "plan": "steering/_handover_plan.html",
@@ -39,7 +40,12 @@ def _context(request, network, *, plan_form=None, failed=None, introduction=None
     scope = request.scope
     overview = selectors.handover_overview(scope=scope, network=network)
     can_change = scope.can("change_steering")
-    context = {"network": network, "overview": overview, "can_change": can_change}
+    context = {
+        "network": network,
+        "overview": overview,
+        "can_change": can_change,
+        "tabs": network_tabs(request, network, active="steering:network_handover"),
+    }
     if not can_change:
         return context
     successors = overview.successor_choices
