@@ -54,8 +54,11 @@ from netzwerkstatt.network.models import (
 )
 from netzwerkstatt.network.surveys import survey_create
 from netzwerkstatt.steering.models import (
+    ActionItem,
+    Decision,
     Goal,
     Handover,
+    Meeting,
     Network,
     NetworkMember,
     NetworkTopic,
@@ -142,6 +145,17 @@ NETWORK_ROUTES = (
     "steering:member_create", "steering:network_matrix", "steering:topic_create",
 )  # fmt: skip
 
+# A network's meetings and minutes PDF: their id is the network's.
+NETWORK_MEETING_ROUTES = (
+    "steering:meeting_list", "steering:meeting_create", "steering:minutes_pdf",
+)  # fmt: skip
+# Pages and sections of one meeting: their id is the meeting's.
+MEETING_ROUTES = (
+    "steering:meeting_detail", "steering:meeting_update", "steering:meeting_delete",
+    "steering:meeting_attendance_from_event", "steering:decision_create",
+    "steering:meeting_action_create",
+)  # fmt: skip
+
 # URL name → which of the foreign workspace's objects its id refers to.
 FOREIGN_OBJECT = {
     "contacts:organisation_detail": "organisation",
@@ -215,6 +229,12 @@ FOREIGN_OBJECT = {
     "acquisition:benefit_template_delete": "benefit_template",
     "acquisition:approach_benefit_block": "approach",
     **dict.fromkeys(NETWORK_ROUTES, "network"),
+    **dict.fromkeys(NETWORK_MEETING_ROUTES, "network"),
+    **dict.fromkeys(MEETING_ROUTES, "meeting"),
+    "steering:decision_delete": "decision",
+    "steering:action_update": "action_item",
+    "steering:action_delete": "action_item",
+    "steering:action_status": "action_item",
     "steering:member_update": "network_member",
     "steering:member_delete": "network_member",
     "steering:member_interests": "network_member",
@@ -417,7 +437,33 @@ def foreign(other_workspace):
     TopicInterest.objects.create(
         workspace=other_workspace, topic=network_topic, member=network_member, level=2
     )
+    meeting = Meeting.objects.create(
+        workspace=other_workspace,
+        network=network,
+        event=event,
+        title=f"{MARKER} Treffen",
+        held_on=datetime.date(2026, 2, 3),
+        agenda=MARKER,
+        minutes=MARKER,
+    )
+    meeting.attendees.set([function.person])
+    decision = Decision.objects.create(workspace=other_workspace, meeting=meeting, text=MARKER)
+    # Due today and owned by a team person with a login: on that user's "Heute" page only.
+    team_member.user = feed_user
+    team_member.save()
+    action_item = ActionItem.objects.create(
+        workspace=other_workspace,
+        network=network,
+        meeting=meeting,
+        title=f"{MARKER} Aufgabe",
+        description=MARKER,
+        owner=team_member.person,
+        due_on=datetime.date.today(),
+    )
     return {
+        "meeting": meeting,
+        "decision": decision,
+        "action_item": action_item,
         "network": network,
         "network_member": network_member,
         "network_topic": network_topic,
@@ -494,6 +540,9 @@ TENANT_MODELS = (
     Handover,
     Goal,
     ProgressEntry,
+    Meeting,
+    Decision,
+    ActionItem,
 )
 
 
