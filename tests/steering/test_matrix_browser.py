@@ -59,10 +59,11 @@ def test_network_members_topic_and_matrix(live_server, page):
 
     # Setting both cells with htmx marks the topic as shared by most.
     for name in ("Metallbau Müller GmbH", "IHK Lüneburg-Wolfsburg"):
-        page.get_by_label(f"Interest of {name} in Fachkräftesicherung").select_option(
-            label="engaged"
-        )
+        cell = page.get_by_label(f"Interest of {name} in Fachkräftesicherung")
+        with page.expect_response(lambda response: "/interessen/" in response.url):
+            cell.select_option(label="engaged")
         expect(page.locator("#matrix .message")).to_have_text("Saved.")
+        expect(page.get_by_label(f"Interest of {name} in Fachkräftesicherung")).to_have_value("2")
     expect(matrix.locator("th.matrix-shared")).to_contain_text("shared by most")
     expect(matrix).to_contain_text("none – every member shares a topic with someone")
     assert sorted(TopicInterest.objects.values_list("level", flat=True)) == [2, 2]

@@ -303,7 +303,10 @@ def test_member_interests_set_refuses_foreign_member(scope, other_workspace):
 
 
 def test_network_matrix_marks_shared_topics_and_isolated_current_members(scope, network):
-    a, b, c = (NetworkMemberFactory(network=network) for _ in range(3))
+    a, b, c = (
+        NetworkMemberFactory(network=network, organisation__name=name)
+        for name in ("A-Werk", "B-Werk", "C-Werk")
+    )
     gone = NetworkMemberFactory(network=network, left_on=datetime.date(2020, 1, 1))
     shared = NetworkTopicFactory(network=network, name="Ausbildung")
     lonely = NetworkTopicFactory(network=network, name="Tourismus")
