@@ -59,6 +59,8 @@ def test_network_members_topic_and_matrix(live_server, page):
 
     # Setting both cells with htmx marks the topic as shared by most.
     for name in ("Metallbau Müller GmbH", "IHK Lüneburg-Wolfsburg"):
+        # the previous swap has settled, so htmx listens on the new selects
+        expect(page.locator(".htmx-request, .htmx-swapping, .htmx-settling")).to_have_count(0)
         cell = page.get_by_label(f"Interest of {name} in Fachkräftesicherung")
         with page.expect_response(lambda response: "/interessen/" in response.url):
             cell.select_option(label="engaged")
