@@ -110,6 +110,31 @@ def person_list(*, scope: Scope, filters: PersonFilter) -> QuerySet[Person]:
     return queryset.order_by(*PERSON_SORTS.get(filters.sort, PERSON_SORTS["name"]))
 
 
+def person_checkbox_options(
+    *, scope: Scope, search: str, ticked: Iterable[int], limit: int = 20
+) -> tuple[list[Person], list[Person]]:
+    """For a search that adds persons as checkboxes (participants, attendees): the persons
+    ticked among earlier results, which stay, and up to `limit` others matching `search`
+    with their functions, so the list can name their organisation."""
+    chosen = list(
+        scope.objects(Person)
+        .filter(pk__in=list(ticked)[:limit])
+        .order_by("last_name", "first_name", "id")
+    )
+    if not search:
+        return chosen, []
+    chosen_ids = {person.pk for person in chosen}
+    found = person_list(scope=scope, filters=PersonFilter(search=search)).prefetch_related(
+        Prefetch(
+            "functions",
+            queryset=scope.objects(Function)
+            .select_related("organisation")
+            .order_by("end_date", "id"),
+        )
+    )[:limit]
+    return chosen, [person for person in found if person.pk not in chosen_ids]
+
+
 def person_prefetches(*, scope: Scope) -> list:
     """Prefetches for showing persons with functions (and organisations), e-mails and phones."""
     return [

@@ -7,15 +7,14 @@ page says so, and the user moves it on the board.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from netzwerkstatt.contacts import selectors as contact_selectors
 from netzwerkstatt.contacts.enums import OrganisationKind
-from netzwerkstatt.contacts.models import Function, Organisation
+from netzwerkstatt.contacts.models import Organisation
+from netzwerkstatt.contacts.views.common import person_checkbox_options
 from netzwerkstatt.core.decorators import scoped_view
 from netzwerkstatt.core.pagination import paginate
 from netzwerkstatt.core.scoping import Scope
@@ -26,7 +25,6 @@ from ..forms import ActivityForm
 
 # The organisation page shows the latest few; the list has them all.
 PANEL_SHOWN = 5
-OPTIONS_SHOWN = 20
 
 
 def activities_panel(*, scope: Scope, subject) -> dict | None:
@@ -173,33 +171,5 @@ def activity_delete(request, pk: int):
 @require_GET
 @scoped_view(permission="change_acquisition")
 def activity_person_options(request):
-    """Checkboxes of persons matching ?q=, to add participants beyond those offered (htmx);
-    the persons ticked among the previous results (?participants=) stay ticked."""
-    scope = request.scope
-    text = request.GET.get("q", "").strip()
-    persons = []
-    if text:
-        persons = list(
-            contact_selectors.person_list(
-                scope=scope, filters=contact_selectors.PersonFilter(search=text)
-            ).prefetch_related(
-                Prefetch(
-                    "functions",
-                    queryset=scope.objects(Function)
-                    .select_related("organisation")
-                    .order_by("end_date", "id"),
-                )
-            )[:OPTIONS_SHOWN]
-        )
-    ticked = [int(value) for value in request.GET.getlist("participants") if value.isdigit()]
-    chosen = list(selectors.person_choices(scope=scope).filter(pk__in=ticked[:OPTIONS_SHOWN]))
-    chosen_ids = {person.pk for person in chosen}
-    return render(
-        request,
-        "acquisition/_activity_person_options.html",
-        {
-            "chosen": chosen,
-            "persons": [person for person in persons if person.pk not in chosen_ids],
-            "searched": bool(text),
-        },
-    )
+    """Checkboxes of persons matching ?q=, to add participants beyond those offered (htmx)."""
+    return person_checkbox_options(request, name="participants")

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 
 from netzwerkstatt.core.pagination import paginate
 
+from .. import selectors
+
 
 def list_page(request, *, filter_form, queryset, template: str, partial: str, prefetch=()):
     """A filtered, paginated list; htmx requests from the filter bar get only the results."""
@@ -43,3 +45,15 @@ def contact_panels(*, scope, subject) -> list[dict]:
             if panel is not None:
                 panels.append(panel)
     return panels
+
+
+def person_checkbox_options(request, *, name: str):
+    """The htmx answer of a person search that adds checkboxes named `name`: the persons
+    ticked among the previous results (`?<name>=`) stay ticked, then the matches of ?q=."""
+    search = request.GET.get("q", "").strip()
+    ticked = [int(value) for value in request.GET.getlist(name) if value.isdigit()]
+    chosen, persons = selectors.person_checkbox_options(
+        scope=request.scope, search=search, ticked=ticked
+    )
+    context = {"name": name, "chosen": chosen, "persons": persons, "searched": bool(search)}
+    return render(request, "contacts/_person_checkbox_options.html", context)

@@ -3,7 +3,6 @@ its decisions (htmx), taking the attendance from the linked event, and the minut
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -12,8 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from netzwerkstatt.contacts import selectors as contact_selectors
-from netzwerkstatt.contacts.models import Function
+from netzwerkstatt.contacts.views.common import person_checkbox_options
 from netzwerkstatt.core.decorators import scoped_view
 from netzwerkstatt.core.pagination import paginate
 from netzwerkstatt.network.views import add_service_errors
@@ -21,8 +19,6 @@ from netzwerkstatt.network.views import add_service_errors
 from .. import exports, selectors, services
 from ..enums import ActionStatus
 from ..forms import DecisionForm, MeetingForm, MinutesPeriodForm
-
-OPTIONS_SHOWN = 20
 
 
 @require_GET
@@ -147,36 +143,8 @@ def meeting_attendance_from_event(request, pk: int):
 @require_GET
 @scoped_view(permission="change_steering")
 def meeting_person_options(request):
-    """Checkboxes of persons matching ?q=, to add attendees beyond those offered (htmx);
-    the persons ticked among the previous results (?attendees=) stay ticked."""
-    scope = request.scope
-    text = request.GET.get("q", "").strip()
-    persons = []
-    if text:
-        persons = list(
-            contact_selectors.person_list(
-                scope=scope, filters=contact_selectors.PersonFilter(search=text)
-            ).prefetch_related(
-                Prefetch(
-                    "functions",
-                    queryset=scope.objects(Function)
-                    .select_related("organisation")
-                    .order_by("end_date", "id"),
-                )
-            )[:OPTIONS_SHOWN]
-        )
-    ticked = [int(value) for value in request.GET.getlist("attendees") if value.isdigit()]
-    chosen = list(selectors.person_choices(scope=scope).filter(pk__in=ticked[:OPTIONS_SHOWN]))
-    chosen_ids = {person.pk for person in chosen}
-    return render(
-        request,
-        "steering/_meeting_person_options.html",
-        {
-            "chosen": chosen,
-            "persons": [person for person in persons if person.pk not in chosen_ids],
-            "searched": bool(text),
-        },
-    )
+    """Checkboxes of persons matching ?q=, to add attendees beyond those offered (htmx)."""
+    return person_checkbox_options(request, name="attendees")
 
 
 def _decisions(request, meeting, form=None, *, status=200):
