@@ -11,7 +11,6 @@ a database lock for a large one — and by the list's "recompute" button.
 """
 
 import logging
-import math
 import threading
 import time
 from collections.abc import Callable
@@ -28,7 +27,8 @@ from netzwerkstatt.contacts.enums import OrganisationKind, SizeClass
 from netzwerkstatt.contacts.models import Organisation
 from netzwerkstatt.core.enums import Action
 from netzwerkstatt.core.guards import check_workspace, require
-from netzwerkstatt.core.models import DataVersion, Project, Workspace
+from netzwerkstatt.core.locks import WorkspaceLock
+from netzwerkstatt.core.models import Project, Workspace
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record
 from netzwerkstatt.network.enums import NodeType
@@ -47,6 +47,7 @@ BATCH_SIZE = 2_000
 LOCK_TOPIC = "warm-path-scores-lock"
 # Far longer than a refresh takes (seconds at 20,000 companies); a dead process's lock expires.
 LOCK_EXPIRES = timedelta(minutes=10)
+LOCK = WorkspaceLock(topic=LOCK_TOPIC, expires=LOCK_EXPIRES)
 PROFILE_LISTS = ("sectors", "size_classes", "districts")
 
 
@@ -235,35 +236,13 @@ def warm_path_scores_refresh_run(*, workspace_id: int, token: int) -> WarmPathRe
 
 
 def warm_path_refresh_running(*, workspace: Workspace) -> bool:
-    taken = (
-        DataVersion.objects.filter(workspace=workspace, topic=LOCK_TOPIC)
-        .values_list("version", flat=True)
-        .first()
-    )
-    return bool(taken) and taken > _now_ms() - _expires_ms()
+    return LOCK.held(workspace=workspace)
 
 
 def warm_path_lock_acquire(*, workspace: Workspace) -> int | None:
-    """Take the workspace's refresh lock (one conditional UPDATE); its token, or None."""
-    DataVersion.objects.get_or_create(
-        workspace=workspace, topic=LOCK_TOPIC, defaults={"version": 0}
-    )
-    token = _now_ms()
-    taken = DataVersion.objects.filter(
-        workspace=workspace, topic=LOCK_TOPIC, version__lte=token - _expires_ms()
-    ).update(version=token)
-    return token if taken else None
+    """Take the workspace's refresh lock; its token, or None."""
+    return LOCK.acquire(workspace=workspace)
 
 
 def warm_path_lock_release(*, workspace_id: int, token: int) -> None:
-    DataVersion.objects.filter(workspace_id=workspace_id, topic=LOCK_TOPIC, version=token).update(
-        version=0
-    )
-
-
-def _now_ms() -> int:
-    return math.floor(time.time() * 1000)
-
-
-def _expires_ms() -> int:
-    return int(LOCK_EXPIRES.total_seconds() * 1000)
+    LOCK.release(workspace_id=workspace_id, token=token)

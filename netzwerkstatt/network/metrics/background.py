@@ -7,15 +7,14 @@ counts as free, so a process that died does not block the workspace for good.
 """
 
 import logging
-import math
 import threading
-import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 
-from netzwerkstatt.core.models import DataVersion, Workspace
+from netzwerkstatt.core.locks import WorkspaceLock
+from netzwerkstatt.core.models import Workspace
 from netzwerkstatt.core.scoping import Scope
 
 from ..models import MetricsSnapshot
@@ -26,6 +25,7 @@ logger = logging.getLogger(__name__)
 LOCK_TOPIC = "network-metrics-lock"
 # Longer than the largest computation (about a minute at 100,000 persons / 500,000 ties).
 LOCK_EXPIRES = timedelta(minutes=15)
+LOCK = WorkspaceLock(topic=LOCK_TOPIC, expires=LOCK_EXPIRES)
 
 
 def metrics_in_background() -> bool:
@@ -40,12 +40,7 @@ def metrics_in_background() -> bool:
 
 def metrics_is_running(*, workspace: Workspace) -> bool:
     """True while some process holds the workspace's computation lock."""
-    taken = (
-        DataVersion.objects.filter(workspace=workspace, topic=LOCK_TOPIC)
-        .values_list("version", flat=True)
-        .first()
-    )
-    return bool(taken) and taken > _now_ms() - _expires_ms()
+    return LOCK.held(workspace=workspace)
 
 
 # ------------------------------------------------------------------ in the background
@@ -111,31 +106,9 @@ def _thread_start(*, workspace_id: int, token: int) -> None:
 
 
 def metrics_lock_acquire(*, workspace: Workspace) -> int | None:
-    """Take the workspace's computation lock; its token, or None if someone holds it.
-
-    One conditional UPDATE decides: of two processes trying at once, the database
-    lets one change the row, and the other finds the condition no longer true.
-    """
-    DataVersion.objects.get_or_create(
-        workspace=workspace, topic=LOCK_TOPIC, defaults={"version": 0}
-    )
-    token = _now_ms()
-    taken = DataVersion.objects.filter(
-        workspace=workspace, topic=LOCK_TOPIC, version__lte=token - _expires_ms()
-    ).update(version=token)
-    return token if taken else None
+    """Take the workspace's computation lock; its token, or None if someone holds it."""
+    return LOCK.acquire(workspace=workspace)
 
 
 def metrics_lock_release(*, workspace_id: int, token: int) -> None:
-    """Free the lock if it is still ours (it may have expired and been taken by another)."""
-    DataVersion.objects.filter(workspace_id=workspace_id, topic=LOCK_TOPIC, version=token).update(
-        version=0
-    )
-
-
-def _now_ms() -> int:
-    return math.floor(time.time() * 1000)
-
-
-def _expires_ms() -> int:
-    return int(LOCK_EXPIRES.total_seconds() * 1000)
+    LOCK.release(workspace_id=workspace_id, token=token)

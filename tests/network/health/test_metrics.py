@@ -1,6 +1,7 @@
 import datetime
 import logging
 import threading
+import time
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,8 +14,8 @@ from netzwerkstatt.core.models import ActivityEntry, DataVersion
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.network.loading import graph_version
 from netzwerkstatt.network.metrics import (
+    LOCK_EXPIRES,
     LOCK_TOPIC,
-    background,
     betweenness_sample_size,
     metrics_compute,
     metrics_current,
@@ -286,7 +287,7 @@ def test_metrics_lock_is_taken_once_until_released(workspace, other_workspace):
 
 def test_metrics_lock_expires(workspace):
     metrics_lock_acquire(workspace=workspace)
-    expired = background._now_ms() - background._expires_ms() - 1
+    expired = int(time.time() * 1000) - int(LOCK_EXPIRES.total_seconds() * 1000) - 1
     DataVersion.objects.filter(workspace=workspace, topic=LOCK_TOPIC).update(version=expired)
 
     assert not metrics_is_running(workspace=workspace)
