@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class NodeType(models.TextChoices):
@@ -66,7 +67,7 @@ class RecommendationOutcome(models.TextChoices):
     OPEN = "open", _("open")
     CONVERSATION = "conversation", _("conversation held")
     COOPERATION = "cooperation", _("cooperation")
-    DECLINED = "declined", _("declined")
+    DECLINED = "declined", pgettext_lazy("outcome of a recommendation", "declined")
 
 
 class AnswerStatus(models.TextChoices):

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MemberRole(models.TextChoices):
@@ -11,7 +12,7 @@ class MemberRole(models.TextChoices):
 class Interest(models.IntegerChoices):
     """How much a member cares about a topic; the matrix highlights shared ones."""
 
-    NONE = 0, _("none")
+    NONE = 0, pgettext_lazy("interest in a topic", "none")
     INTERESTED = 1, _("interested")
     ENGAGED = 2, _("engaged")
     LEADING = 3, _("leading")

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from netzwerkstatt.contacts.models import Person
 from netzwerkstatt.core.models import WorkspaceScopedModel
@@ -39,7 +40,7 @@ class Meeting(WorkspaceScopedModel):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
-        verbose_name = _("meeting")
+        verbose_name = pgettext_lazy("network meeting", "meeting")
         verbose_name_plural = _("meetings")
         ordering = ["-held_on", "-id"]
         indexes = [models.Index(fields=["workspace", "network", "held_on"])]
@@ -77,7 +78,7 @@ class ActionItem(WorkspaceScopedModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="action_items",
-        verbose_name=_("meeting"),
+        verbose_name=pgettext_lazy("network meeting", "meeting"),
     )
     title = models.CharField(_("task"), max_length=300)
     description = models.TextField(_("description"), blank=True)
