@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class SteeringConfig(AppConfig):
     name = "netzwerkstatt.steering"
     verbose_name = _("Network steering")
-    navigation_group = _("Networks")
+    navigation_group = _("Network steering")  # beside the relationship network's "Network"
     navigation = [
         ("steering:network_list", _("Networks"), "view_steering"),
         ("steering:action_list", _("Action items"), "view_steering"),

@@ -85,7 +85,7 @@ def test_network_map_filter_then_open_a_company(live_server, page, log_in):
     page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
     page.reload()
 
-    page.locator("summary", has_text="Network").click()  # the network menu
+    page.locator("summary").get_by_text("Network", exact=True).click()  # the network menu
     page.get_by_role("link", name="Network map").click()
     canvas = page.locator("#map-canvas")
     # 1 team member + 5 organisations with one person each.
@@ -123,7 +123,7 @@ def test_network_map_of_the_demo_network(live_server, page):
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Log in").click()
 
-    page.locator("summary", has_text="Network").click()  # the network menu
+    page.locator("summary").get_by_text("Network", exact=True).click()  # the network menu
     page.get_by_role("link", name="Network map").click()
     canvas = page.locator("#map-canvas")
     expect(canvas).to_have_attribute("data-nodes", re.compile(r"^\d{3,}$"), timeout=60_000)
