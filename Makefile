@@ -38,7 +38,7 @@ node_modules/.installed: package.json package-lock.json
 
 demo: install
 	$(NETZWERKSTATT) migrate --noinput
-	$(NETZWERKSTATT) load-demo
+	$(NETZWERKSTATT) load-demo --url http://$(HOST):$(PORT)/
 
 run: demo
 	@echo "Netzwerkstatt läuft auf http://$(HOST):$(PORT)/ (Strg+C beendet den Server)"

@@ -92,6 +92,15 @@ def test_load_demo_again_changes_nothing_and_still_prints_the_logins(demo):
         assert f"{user.email}, " in output.getvalue()
 
 
+def test_load_demo_points_to_the_address_it_is_given(demo):
+    output = StringIO()
+
+    call_command("load-demo", "--url", "http://127.0.0.1:8765/", stdout=output)
+
+    assert "http://127.0.0.1:8765/" in output.getvalue()
+    assert DEMO_URL not in output.getvalue()
+
+
 def test_demo_load_of_an_existing_demo_reports_it_exists(demo):
     result = demo_load()
 

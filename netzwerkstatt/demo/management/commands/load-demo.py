@@ -24,8 +24,13 @@ class Command(NetzwerkstattCommand):
             default=DEFAULT_SEED,
             help=_("seed of the generated data; used only when the demo is first loaded"),
         )
+        parser.add_argument(
+            "--url",
+            default=DEMO_URL,
+            help=_("the address the printed message points to (default %(default)s)"),
+        )
 
-    def handle(self, *args, seed, **options):
+    def handle(self, *args, seed, url, **options):
         started = time.perf_counter()
         result = demo_load(seed=seed)
         if result.created:
@@ -45,7 +50,7 @@ class Command(NetzwerkstattCommand):
             )
         self.stdout.write(
             _("Open %(url)s in your browser and sign in with one of these demo logins:")
-            % {"url": DEMO_URL}
+            % {"url": url}
         )
         for user in DEMO_USERS:
             login = _("%(role)s: e-mail %(email)s, password %(password)s") % {
