@@ -21,7 +21,8 @@ from netzwerkstatt.contacts.models import (
 )
 from netzwerkstatt.contacts.services import organisation_keys, person_keys
 from netzwerkstatt.core.enums import Role
-from netzwerkstatt.core.models import User, Workspace
+from netzwerkstatt.core.models import Project, User, Workspace
+from netzwerkstatt.core.scoping import Scope
 
 from .geography import STATE
 from .specs import ContactsPlan, NoteSpec, OrganisationSpec, PersonSpec
@@ -168,3 +169,27 @@ def _note(
         person=persons[spec.person] if spec.person else None,
         text=spec.text,
     )
+
+
+class StepWriter:
+    """What the steps after the contacts write with: the workspace, its logins by role,
+    the projects by name and the contacts by their plan keys."""
+
+    def __init__(
+        self,
+        *,
+        workspace: Workspace,
+        users: Mapping[Role, User],
+        projects: Mapping[str, Project],
+        organisations: Mapping[str, Organisation],
+        persons: Mapping[str, Person],
+    ):
+        self.workspace = workspace
+        self.users = users
+        self.projects = projects
+        self.organisations = organisations
+        self.persons = persons
+
+    def scope(self, role: Role) -> Scope:
+        """The demo user of that role, acting in the demo workspace."""
+        return Scope(workspace=self.workspace, role=role, user=self.users[role])

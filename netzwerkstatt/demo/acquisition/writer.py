@@ -32,15 +32,13 @@ from netzwerkstatt.acquisition.models import (
     StageChange,
     TargetProfile,
 )
-from netzwerkstatt.contacts.models import Organisation, Person
 from netzwerkstatt.core.enums import Action, Role
-from netzwerkstatt.core.models import Project, User, Workspace
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record
 from netzwerkstatt.demo.network.plan import network_plan
 from netzwerkstatt.demo.network.writer import timestamps_set
 from netzwerkstatt.demo.plan import contacts_plan
-from netzwerkstatt.demo.writer import BATCH_SIZE
+from netzwerkstatt.demo.writer import BATCH_SIZE, StepWriter
 from netzwerkstatt.network.models import Tie
 
 from . import content
@@ -67,25 +65,7 @@ class WrittenAcquisition:
     follow_ups: int  # open ones
 
 
-class DemoAcquisitionWriter:
-    def __init__(
-        self,
-        *,
-        workspace: Workspace,
-        users: Mapping[Role, User],
-        projects: Mapping[str, Project],
-        organisations: Mapping[str, Organisation],
-        persons: Mapping[str, Person],
-    ):
-        self.workspace = workspace
-        self.users = users
-        self.projects = projects
-        self.organisations = organisations
-        self.persons = persons
-
-    def scope(self, role: Role) -> Scope:
-        return Scope(workspace=self.workspace, role=role, user=self.users[role])
-
+class DemoAcquisitionWriter(StepWriter):
     def write(self, *, seed: int) -> WrittenAcquisition:
         lead = self.scope(Role.LEAD)
         services.needs_create_defaults(scope=lead)

@@ -21,10 +21,8 @@ from netzwerkstatt.contacts.enums import DoorOpener
 from netzwerkstatt.contacts.models import Organisation, Person
 from netzwerkstatt.contacts.services import FunctionData, person_create
 from netzwerkstatt.core.enums import Role
-from netzwerkstatt.core.models import Project, User, Workspace
-from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.demo.specs import ContactsPlan
-from netzwerkstatt.demo.writer import BATCH_SIZE, contacts_write
+from netzwerkstatt.demo.writer import BATCH_SIZE, StepWriter, contacts_write
 from netzwerkstatt.network.enums import TIE_RULES, NodeType
 from netzwerkstatt.network.models import (
     MetricsSnapshot,
@@ -59,25 +57,10 @@ class WrittenNetwork:
     surveys: list[Survey]
 
 
-class NetworkWriter:
-    def __init__(
-        self,
-        *,
-        workspace: Workspace,
-        users: Mapping[Role, User],
-        projects: Mapping[str, Project],
-        organisations: dict[str, Organisation],
-        persons: dict[str, Person],
-    ):
-        self.workspace = workspace
-        self.users = users
-        self.projects = projects
-        self.organisations = organisations
-        self.persons = persons
+class NetworkWriter(StepWriter):
+    def __init__(self, **contacts):
+        super().__init__(**contacts)
         self.started = timezone.now()
-
-    def scope(self, role: Role) -> Scope:
-        return Scope(workspace=self.workspace, role=role, user=self.users[role])
 
     def write(self, plan: NetworkPlan) -> WrittenNetwork:
         team = self._team(plan)

@@ -9,23 +9,20 @@ attendance adds the network's people checked in there. The ties of the network a
 stay as `network_step` wrote them.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db import models
 from django.utils import timezone
 
-from netzwerkstatt.contacts.models import Organisation, Person
 from netzwerkstatt.core.enums import Action, Role
-from netzwerkstatt.core.models import Project, User, Workspace
-from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record
 from netzwerkstatt.demo.network.plan import network_plan
 from netzwerkstatt.demo.network.writer import timestamps_set
 from netzwerkstatt.demo.plan import contacts_plan
 from netzwerkstatt.demo.specs import REFERENCE_DATE
-from netzwerkstatt.demo.writer import BATCH_SIZE
+from netzwerkstatt.demo.writer import BATCH_SIZE, StepWriter
 from netzwerkstatt.events.models import Event, Invitation
 from netzwerkstatt.steering.enums import OPEN_ACTION_STATUSES, ActionStatus
 from netzwerkstatt.steering.models import (
@@ -67,25 +64,7 @@ class WrittenSteering:
     handovers: int
 
 
-class DemoSteeringWriter:
-    def __init__(
-        self,
-        *,
-        workspace: Workspace,
-        users: Mapping[Role, User],
-        projects: Mapping[str, Project],
-        organisations: Mapping[str, Organisation],
-        persons: Mapping[str, Person],
-    ):
-        self.workspace = workspace
-        self.users = users
-        self.projects = projects
-        self.organisations = organisations
-        self.persons = persons
-
-    def scope(self, role: Role) -> Scope:
-        return Scope(workspace=self.workspace, role=role, user=self.users[role])
-
+class DemoSteeringWriter(StepWriter):
     def write(self, *, seed: int) -> WrittenSteering:
         contacts = contacts_plan(seed=seed)
         plan = steering_plan(
