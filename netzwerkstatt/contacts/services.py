@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from netzwerkstatt.core.enums import Action
+from netzwerkstatt.core.fields import assign
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record, data_version_bump
 
@@ -105,7 +106,7 @@ def organisation_update(
     *, scope: Scope, organisation: Organisation, tags: Sequence[str] | None = None, **fields
 ) -> Organisation:
     require(scope, "change_contacts")
-    changed = _assign(organisation, fields, allowed=ORGANISATION_FIELDS)
+    changed = assign(organisation, fields, allowed=ORGANISATION_FIELDS)
     organisation_keys(organisation)
     organisation.full_clean()
     organisation.save()
@@ -162,7 +163,7 @@ def person_update(
 ) -> Person:
     """Change a person; given `emails`, `phones`, `functions` or `tags` replace the old ones."""
     require(scope, "change_contacts")
-    changed = _assign(person, fields, allowed=PERSON_FIELDS)
+    changed = assign(person, fields, allowed=PERSON_FIELDS)
     if emails is not None and sorted(e.address.lower() for e in emails) != sorted(
         person.emails.values_list("address_key", flat=True)
     ):
@@ -228,19 +229,6 @@ def note_delete(*, scope: Scope, note: Note) -> None:
     require(scope, "change_contacts")
     activity_record(scope=scope, action=Action.DELETED, target=note)
     note.delete()
-
-
-def _assign(instance, fields: dict, *, allowed: Sequence[str]) -> list[str]:
-    """Set the given fields on the instance; return the names of those that changed."""
-    unknown = set(fields) - set(allowed)
-    if unknown:
-        raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
-    changed = []
-    for name, value in fields.items():
-        if getattr(instance, name) != value:
-            setattr(instance, name, value)
-            changed.append(name)
-    return changed
 
 
 def _set_tags(scope: Scope, contact, names: Sequence[str]) -> bool:

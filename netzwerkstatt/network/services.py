@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from netzwerkstatt.contacts.models import Organisation, Person
 from netzwerkstatt.core.enums import Action
+from netzwerkstatt.core.fields import assign
 from netzwerkstatt.core.models import Membership, Project, User
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record, data_version_bump
@@ -136,7 +137,7 @@ def tie_save(
     Tie(
         workspace=scope.workspace, kind=kind, strength=strength, trust=trust, provenance=provenance
     ).clean_fields(exclude=_all_but("strength", "trust", "provenance"))
-    changed = _assign(tie, merged)
+    changed = assign(tie, merged)
     if changed:
         _tie_clean(tie)
         tie.save()
@@ -163,7 +164,7 @@ def tie_update(*, scope: Scope, tie: Tie, **fields) -> Tie:
             fields[name] = (fields[name] or "").strip()
     if "kind" in fields:
         fields["kind"] = _tie_kind(fields["kind"])
-    changed = _assign(tie, fields)
+    changed = assign(tie, fields)
     if "kind" in changed:
         source, target = canonical_ends(kind=tie.kind, source=tie.source, target=tie.target)
         for end, node in (("source", source), ("target", target)):
@@ -331,16 +332,6 @@ def _appended(old: str, new: str) -> str:
     return f"{old.rstrip()}\n\n{new}" if old.strip() else new
 
 
-def _assign(instance, fields: dict) -> list[str]:
-    """Set the fields on the instance; return the names of those that changed."""
-    changed = []
-    for name, value in fields.items():
-        if getattr(instance, name) != value:
-            setattr(instance, name, value)
-            changed.append(name)
-    return changed
-
-
 # ------------------------------------------------------------------------ recommendations
 
 
@@ -437,7 +428,7 @@ def recommendation_set_outcome(
     """
     require(scope, "change_network")
     outcome = RecommendationOutcome(outcome)
-    changed = _assign(
+    changed = assign(
         recommendation,
         {
             "outcome": outcome,
@@ -559,7 +550,7 @@ def team_member_set(
             activity_record(
                 scope=scope, action=Action.UPDATED, target=other, details={"fields": ["user"]}
             )
-    changed = _assign(member, {"user": user, "since": since, "until": until})
+    changed = assign(member, {"user": user, "since": since, "until": until})
     if created or changed:
         member.full_clean()
         member.save()

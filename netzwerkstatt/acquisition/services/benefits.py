@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from netzwerkstatt.core.enums import Action
+from netzwerkstatt.core.fields import assign
 from netzwerkstatt.core.guards import check_workspace, require
 from netzwerkstatt.core.models import Project
 from netzwerkstatt.core.scoping import Scope
@@ -63,15 +64,7 @@ def benefit_template_update(
 ) -> BenefitTemplate:
     require(scope, "change_acquisition")
     check_workspace(scope, template)
-    unknown = set(fields) - set(TEMPLATE_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown template fields: {sorted(unknown)}")
-    changed = []
-    for name, value in fields.items():
-        stripped = value.strip()
-        if getattr(template, name) != stripped:
-            setattr(template, name, stripped)
-            changed.append(name)
+    changed = assign(template, fields, allowed=TEMPLATE_FIELDS, strip=True)
     if changed:
         _template_clean(scope, template)
         template.save()

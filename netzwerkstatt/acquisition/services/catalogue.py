@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 
 from netzwerkstatt.contacts.normalise import fold, name_key
 from netzwerkstatt.core.enums import Action
+from netzwerkstatt.core.fields import assign
 from netzwerkstatt.core.guards import require
 from netzwerkstatt.core.models import Project
 from netzwerkstatt.core.scoping import Scope
@@ -54,7 +55,7 @@ def need_update(*, scope: Scope, need: Need, **fields) -> Need:
     """Rename or describe a need; the measures that answer it keep it."""
     require(scope, "manage_needs")
     fields = {name: value.strip() for name, value in fields.items()}
-    changed = _assign(need, fields, allowed=NEED_FIELDS)
+    changed = assign(need, fields, allowed=NEED_FIELDS)
     if changed:
         _need_clean(scope, need)
         need.save()
@@ -142,7 +143,7 @@ def measure_update(
     fields = {
         name: value.strip() if isinstance(value, str) else value for name, value in fields.items()
     }
-    changed = _assign(measure, fields, allowed=MEASURE_FIELDS)
+    changed = assign(measure, fields, allowed=MEASURE_FIELDS)
     _measure_clean(scope, measure)
     measure.save()
     if needs is not None:
@@ -210,16 +211,3 @@ def _needs_in_scope(scope: Scope, needs: Iterable[Need]) -> list[Need]:
     if any(need.workspace_id != scope.workspace.pk for need in needs):
         raise ValidationError({"needs": _("Choose needs of this workspace's vocabulary.")})
     return needs
-
-
-def _assign(instance, fields: dict, *, allowed: tuple[str, ...]) -> list[str]:
-    """Set the given fields; returns the names of those whose value changed."""
-    unknown = set(fields) - set(allowed)
-    if unknown:
-        raise TypeError(f"Unknown fields: {sorted(unknown)}")
-    changed = []
-    for name, value in fields.items():
-        if getattr(instance, name) != value:
-            setattr(instance, name, value)
-            changed.append(name)
-    return changed

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from netzwerkstatt.contacts.enums import OrganisationKind
 from netzwerkstatt.contacts.models import Organisation, Person
 from netzwerkstatt.core.enums import Action
+from netzwerkstatt.core.fields import assign
 from netzwerkstatt.core.guards import check_workspace, require
 from netzwerkstatt.core.models import Project
 from netzwerkstatt.core.scoping import Scope
@@ -58,15 +59,7 @@ def dossier_update(*, scope: Scope, dossier: Dossier, **fields) -> Dossier:
     """Change the situation and the structured facts (share 50+, open positions, recent events)."""
     require(scope, "change_acquisition")
     check_workspace(scope, dossier)
-    unknown = set(fields) - set(DOSSIER_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown dossier fields: {sorted(unknown)}")
-    changed = []
-    for name, value in fields.items():
-        cleaned = value.strip() if isinstance(value, str) else value
-        if getattr(dossier, name) != cleaned:
-            setattr(dossier, name, cleaned)
-            changed.append(name)
+    changed = assign(dossier, fields, allowed=DOSSIER_FIELDS, strip=True)
     if not changed:
         return dossier
     errors = {}

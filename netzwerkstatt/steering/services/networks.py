@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from netzwerkstatt.contacts.models import Organisation, Person
 from netzwerkstatt.core.enums import Action
+from netzwerkstatt.core.fields import assign
 from netzwerkstatt.core.guards import check_workspace, require
 from netzwerkstatt.core.models import Project
 from netzwerkstatt.core.scoping import Scope
@@ -53,7 +54,7 @@ def network_update(
 ) -> Network:
     require(scope, "change_steering")
     check_workspace(scope, network)
-    changed = _assign(network, fields, allowed=NETWORK_FIELDS)
+    changed = assign(network, fields, allowed=NETWORK_FIELDS, strip=True)
     _network_clean(scope, network)
     network.save()
     if projects is not None:
@@ -145,7 +146,7 @@ def member_update(*, scope: Scope, member: NetworkMember, **fields) -> NetworkMe
     """Change a member's role or its joined and left dates."""
     require(scope, "change_steering")
     check_workspace(scope, member)
-    changed = _assign(member, fields, allowed=MEMBER_FIELDS)
+    changed = assign(member, fields, allowed=MEMBER_FIELDS, strip=True)
     _member_clean(scope, member)
     member.save()
     if changed:
@@ -215,7 +216,7 @@ def topic_create(
 def topic_update(*, scope: Scope, topic: NetworkTopic, **fields) -> NetworkTopic:
     require(scope, "change_steering")
     check_workspace(scope, topic)
-    changed = _assign(topic, fields, allowed=TOPIC_FIELDS)
+    changed = assign(topic, fields, allowed=TOPIC_FIELDS, strip=True)
     _topic_clean(scope, topic)
     topic.save()
     if changed:
@@ -319,15 +320,3 @@ def _check_fields(fields: dict, allowed: tuple[str, ...]) -> None:
     unknown = set(fields) - set(allowed)
     if unknown:
         raise TypeError(f"Unknown fields: {sorted(unknown)}")
-
-
-def _assign(instance, fields: dict, *, allowed: tuple[str, ...]) -> list[str]:
-    """Set the given fields; returns the names of those whose value changed."""
-    _check_fields(fields, allowed)
-    changed = []
-    for name, value in fields.items():
-        new = value.strip() if isinstance(value, str) else value
-        if getattr(instance, name) != new:
-            setattr(instance, name, new)
-            changed.append(name)
-    return changed

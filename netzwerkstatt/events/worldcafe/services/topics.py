@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from netzwerkstatt.contacts.models import Person
 from netzwerkstatt.core.enums import Action
+from netzwerkstatt.core.fields import assign
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record
 
@@ -44,11 +45,7 @@ def topic_create(
 def topic_update(*, scope: Scope, topic: Topic, **fields) -> Topic:
     require(scope)
     check_workspace(scope, topic, fields.get("proposed_by"))
-    changed = []
-    for name in ("title", "description", "proposed_by", "votes"):
-        if name in fields and getattr(topic, name) != fields[name]:
-            setattr(topic, name, fields[name])
-            changed.append(name)
+    changed = assign(topic, fields, allowed=("title", "description", "proposed_by", "votes"))
     topic.full_clean()
     topic.save()
     activity_record(scope=scope, action=Action.UPDATED, target=topic, details={"fields": changed})
