@@ -189,20 +189,29 @@ def dossier_update(request, pk: int):
     return _section(request, dossier, "facts", facts_form=form)
 
 
+def _add(request, dossier, form, *, add, section: str, form_key: str, notice: str):
+    """Add a row to a section of the dossier through the service `add`; the section
+    comes back with a notice, or with the form and its errors."""
+    if form.is_valid():
+        try:
+            add(scope=request.scope, dossier=dossier, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return _section(request, dossier, section, notice=notice)
+    return _section(request, dossier, section, **{form_key: form})
+
+
 @require_POST
 @scoped_view(permission="change_acquisition")
 def research_note_create(request, pk: int):
     scope = request.scope
     dossier = selectors.dossier_get(scope=scope, pk=pk)
     form = ResearchNoteForm(request.POST, prefix="note")
-    if form.is_valid():
-        try:
-            services.research_note_add(scope=scope, dossier=dossier, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return _section(request, dossier, "notes", notice=_("The finding has been added."))
-    return _section(request, dossier, "notes", note_form=form)
+    return _add(
+        request, dossier, form, add=services.research_note_add, section="notes",
+        form_key="note_form", notice=_("The finding has been added."),
+    )  # fmt: skip
 
 
 @require_POST
@@ -221,14 +230,10 @@ def identified_need_create(request, pk: int):
     scope = request.scope
     dossier = selectors.dossier_get(scope=scope, pk=pk)
     form = IdentifiedNeedForm(request.POST, prefix="need", scope=scope, dossier=dossier)
-    if form.is_valid():
-        try:
-            services.identified_need_add(scope=scope, dossier=dossier, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return _section(request, dossier, "needs", notice=_("The need has been added."))
-    return _section(request, dossier, "needs", need_form=form)
+    return _add(
+        request, dossier, form, add=services.identified_need_add, section="needs",
+        form_key="need_form", notice=_("The need has been added."),
+    )  # fmt: skip
 
 
 @require_POST
@@ -247,16 +252,10 @@ def decision_maker_create(request, pk: int):
     scope = request.scope
     dossier = selectors.dossier_get(scope=scope, pk=pk)
     form = DecisionMakerForm(request.POST, prefix="maker", scope=scope, dossier=dossier)
-    if form.is_valid():
-        try:
-            services.decision_maker_add(scope=scope, dossier=dossier, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return _section(
-                request, dossier, "decision_makers", notice=_("The person has been added.")
-            )
-    return _section(request, dossier, "decision_makers", maker_form=form)
+    return _add(
+        request, dossier, form, add=services.decision_maker_add, section="decision_makers",
+        form_key="maker_form", notice=_("The person has been added."),
+    )  # fmt: skip
 
 
 @require_POST
