@@ -5,48 +5,16 @@ the same numbers as the page it was downloaded from. Rates are written as whole
 percentages next to their counts, with a column that marks few cases.
 """
 
-import io
-
 from django.utils import formats
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from netzwerkstatt.contacts import wz2008
 from netzwerkstatt.contacts.enums import OrganisationKind, SizeClass
 from netzwerkstatt.core.pdf import render_pdf
+from netzwerkstatt.core.xlsx import row_append, table_add, workbook_bytes
 
 from .figures import Conversion, Duration, FunderFigures, Rate
-
-BOLD = Font(bold=True)
-
-
-def _append(sheet, row: list, *, bold: bool = False) -> None:
-    """A row whose text stays text (openpyxl would store "=…" as a formula)."""
-    sheet.append(row)
-    for cell, value in zip(sheet[sheet.max_row], row, strict=False):
-        if isinstance(value, str):
-            cell.value = value
-            cell.data_type = "s"
-        if bold:
-            cell.font = BOLD
-
-
-def _table(workbook: Workbook, title: str, headers: list[str], rows: list[list]) -> None:
-    sheet = workbook.create_sheet(title=title[:31])
-    _append(sheet, headers, bold=True)
-    for row in rows:
-        _append(sheet, row)
-    sheet.freeze_panes = "A2"
-    for column in sheet.columns:
-        width = max(len(str(cell.value or "")) for cell in column)
-        sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 60)
-
-
-def _save(workbook: Workbook) -> bytes:
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
 
 
 def _few(rate: Rate | Duration) -> str:
@@ -106,14 +74,14 @@ def figures_xlsx(context: dict) -> bytes:
             ),
         ),
     ):
-        _append(overview, [label, value], bold=not value)
+        row_append(overview, [label, value], bold=not value)
     overview.column_dimensions["A"].width = 20
     overview.column_dimensions["B"].width = 80
 
     rows = [_conversion_row(label, row) for label, row in context["channels"]]
     rows.append(_conversion_row(_("Total"), figures.total))
-    _table(workbook, _("Channels"), _conversion_headers(_("Channel")), rows)
-    _table(
+    table_add(workbook, _("Channels"), _conversion_headers(_("Channel")), rows)
+    table_add(
         workbook,
         _("Funnel"),
         [
@@ -136,13 +104,13 @@ def figures_xlsx(context: dict) -> bytes:
             for label, names, step in context["funnel"]
         ],
     )
-    _table(
+    table_add(
         workbook,
         _("Staff"),
         _conversion_headers(_("Responsible")),
         [_conversion_row(name, row) for name, row in context["owners"]],
     )
-    _table(
+    table_add(
         workbook,
         _("Months"),
         [
@@ -163,7 +131,7 @@ def figures_xlsx(context: dict) -> bytes:
             for month in figures.months
         ],
     )
-    return _save(workbook)
+    return workbook_bytes(workbook)
 
 
 # ------------------------------------------------------------------------- funder report
@@ -210,28 +178,28 @@ def funder_report_xlsx(context: dict) -> bytes:
         (_("Participants in measures delivered"), report.participants),
         (_("Partner organisations involved"), len(report.partners)),
     ):
-        _append(overview, [label, value])
+        row_append(overview, [label, value])
     overview.column_dimensions["A"].width = 40
     overview.column_dimensions["B"].width = 40
-    _table(
+    table_add(
         workbook,
         _("Size classes"),
         [_("Size class"), _("Companies")],
         [list(r) for r in tables["sizes"]],
     )
-    _table(
+    table_add(
         workbook,
         _("Sectors"),
         [_("Sector (WZ 2008)"), _("Companies")],
         [list(r) for r in tables["sections"]],
     )
-    _table(
+    table_add(
         workbook,
         _("Measures"),
         [_("Measure"), _("Delivered"), _("Participants"), _("Without number of participants")],
         [[m.name, m.deliveries, m.participants, m.without_participants] for m in report.measures],
     )
-    _table(
+    table_add(
         workbook,
         _("Partners"),
         [_("Organisation"), _("Kind"), _("Introduced companies"), _("Took part in activities")],
@@ -245,7 +213,7 @@ def funder_report_xlsx(context: dict) -> bytes:
             for partner, kind in tables["partners"]
         ],
     )
-    return _save(workbook)
+    return workbook_bytes(workbook)
 
 
 def funder_report_pdf(context: dict) -> bytes:

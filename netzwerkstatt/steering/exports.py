@@ -5,19 +5,17 @@ Text cells of the XLSX are stored as text, never as formulas: a title such as
 """
 
 import datetime as dt
-import io
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from netzwerkstatt.core.pdf import render_pdf
+from netzwerkstatt.core.xlsx import BOLD, workbook_bytes
 
 from .enums import OPEN_ACTION_STATUSES
 from .models import ActionItem
 
-BOLD = Font(bold=True)
 DATE_FORMAT = "DD.MM.YYYY"
 DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
 
@@ -73,6 +71,4 @@ def action_items_xlsx(items: list[ActionItem], *, today: dt.date) -> bytes:
     sheet.freeze_panes = "A2"
     for letter, width in zip("ABCDEFGHIJ", (28, 40, 50, 26, 12, 14, 10, 17, 30, 14), strict=True):
         sheet.column_dimensions[letter].width = width
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    return workbook_bytes(workbook)

@@ -1,0 +1,41 @@
+"""Small XLSX tables for exports, with text that stays text.
+
+openpyxl stores a string that starts with "=" as a formula; a company called
+"=HYPERLINK(…)" must not become one in someone's spreadsheet, so every text cell
+is written as text.
+"""
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+BOLD = Font(bold=True)
+
+
+def row_append(sheet, row: list, *, bold: bool = False) -> None:
+    sheet.append(row)
+    for cell, value in zip(sheet[sheet.max_row], row, strict=False):
+        if isinstance(value, str):
+            cell.value = value
+            cell.data_type = "s"
+        if bold:
+            cell.font = BOLD
+
+
+def table_add(workbook: Workbook, title: str, headers: list[str], rows: list[list]) -> None:
+    """A sheet with a bold, frozen header row and columns as wide as their text (at most 60)."""
+    sheet = workbook.create_sheet(title=title[:31])  # Excel allows 31 characters
+    row_append(sheet, headers, bold=True)
+    for row in rows:
+        row_append(sheet, row)
+    sheet.freeze_panes = "A2"
+    for column in sheet.columns:
+        width = max(len(str(cell.value or "")) for cell in column)
+        sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 60)
+
+
+def workbook_bytes(workbook: Workbook) -> bytes:
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
