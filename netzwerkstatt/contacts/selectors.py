@@ -110,17 +110,18 @@ def person_list(*, scope: Scope, filters: PersonFilter) -> QuerySet[Person]:
     return queryset.order_by(*PERSON_SORTS.get(filters.sort, PERSON_SORTS["name"]))
 
 
+def persons_by_name(*, scope: Scope) -> QuerySet[Person]:
+    """Every person of the workspace, by name: the choices of forms that take anyone."""
+    return scope.objects(Person).order_by("last_name", "first_name", "id")
+
+
 def person_checkbox_options(
     *, scope: Scope, search: str, ticked: Iterable[int], limit: int = 20
 ) -> tuple[list[Person], list[Person]]:
     """For a search that adds persons as checkboxes (participants, attendees): the persons
     ticked among earlier results, which stay, and up to `limit` others matching `search`
     with their functions, so the list can name their organisation."""
-    chosen = list(
-        scope.objects(Person)
-        .filter(pk__in=list(ticked)[:limit])
-        .order_by("last_name", "first_name", "id")
-    )
+    chosen = list(persons_by_name(scope=scope).filter(pk__in=list(ticked)[:limit]))
     if not search:
         return chosen, []
     chosen_ids = {person.pk for person in chosen}

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netzwerkstatt.contacts import selectors as contact_selectors
 from netzwerkstatt.contacts.models import Organisation
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.network.selectors import workspace_users
@@ -43,7 +44,7 @@ class ActivityForm(forms.ModelForm):
         projects = selectors.projects(scope=scope)
         self.fields["project"].queryset = projects
         self.fields["project"].empty_label = _("– choose a project –")
-        self.fields["participants"].queryset = selectors.person_choices(scope=scope)
+        self.fields["participants"].queryset = contact_selectors.persons_by_name(scope=scope)
         self.fields["follow_up_by"].queryset = workspace_users(scope=scope)
         self.fields["follow_up_by"].empty_label = "–"
         self.fields["follow_up_on"].help_text = _(
@@ -75,7 +76,11 @@ class ActivityForm(forms.ModelForm):
             ids = [person.pk for person in self.instance.participants.all()]
         else:
             ids = [person.pk for person in self.initial.get("participants", ())]
-        chosen = list(selectors.person_choices(scope=self.scope).filter(pk__in=ids)) if ids else []
+        chosen = (
+            list(contact_selectors.persons_by_name(scope=self.scope).filter(pk__in=ids))
+            if ids
+            else []
+        )
         groups = selectors.participant_groups(
             scope=self.scope, organisation=self.organisation, chosen=chosen
         )

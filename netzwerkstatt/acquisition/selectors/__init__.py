@@ -13,7 +13,6 @@ from .activities import (
     feed_of_user,
     feed_scope,
     participant_groups,
-    person_choices,
 )
 from .catalogue import (
     NEEDS_PREFETCH,
@@ -118,7 +117,6 @@ __all__ = [
     "organisation_approaches",
     "organisation_dossiers",
     "participant_groups",
-    "person_choices",
     "prior_contacts",
     "project_choose",
     "project_measures",

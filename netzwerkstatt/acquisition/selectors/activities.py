@@ -110,11 +110,6 @@ def participant_groups(
     return [("company", company), ("team", team), ("others", others)]
 
 
-def person_choices(*, scope: Scope) -> QuerySet[Person]:
-    """Every person of the workspace may take part; the form offers the likely ones."""
-    return scope.objects(Person).order_by("last_name", "first_name", "id")
-
-
 # ---------------------------------------------------------------------- "Heute"
 
 

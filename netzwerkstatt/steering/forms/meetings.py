@@ -7,6 +7,7 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from netzwerkstatt.contacts import selectors as contact_selectors
 from netzwerkstatt.core.scoping import Scope
 
 from .. import selectors
@@ -64,12 +65,14 @@ class MeetingForm(forms.ModelForm):
             "Link the event of the events app this meeting was held as; its checked-in "
             "participants can then be taken as the attendance."
         )
-        self.fields["attendees"].queryset = selectors.person_choices(scope=scope)
+        self.fields["attendees"].queryset = contact_selectors.persons_by_name(scope=scope)
         if not self.instance.pk:
             self.initial.setdefault("held_on", timezone.localdate())
         stored = [person.pk for person in self.instance.attendees.all()] if self.instance.pk else []
         ids = _chosen_ids(self, "attendees", stored)
-        chosen = list(selectors.person_choices(scope=scope).filter(pk__in=ids)) if ids else []
+        chosen = (
+            list(contact_selectors.persons_by_name(scope=scope).filter(pk__in=ids)) if ids else []
+        )
         groups = selectors.attendee_groups(scope=scope, network=network, chosen=chosen)
         self.attendee_groups = [
             (str(GROUP_NAMES.get(key, key)), [(person.pk, person.full_name) for person in persons])
@@ -110,7 +113,7 @@ class ActionItemForm(forms.ModelForm):
         if network is not None:
             # Fixed by the meeting or the item: not a choice on this form.
             del self.fields["network"]
-        self.fields["owner"].queryset = selectors.person_choices(scope=scope)
+        self.fields["owner"].queryset = contact_selectors.persons_by_name(scope=scope)
         self.fields["owner"].help_text = _(
             "A team member with a login sees the item on their “Today” page when it is due."
         )

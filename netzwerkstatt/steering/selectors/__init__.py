@@ -56,7 +56,6 @@ from .meetings import (
     meeting_network_get,
     meeting_networks,
     minutes_meetings,
-    person_choices,
 )
 from .networks import (
     Matrix,
@@ -131,7 +130,6 @@ __all__ = [
     "network_topics",
     "owner_groups",
     "owner_person",
-    "person_choices",
     "progress_entry_get",
     "project_choices",
     "subject_memberships",

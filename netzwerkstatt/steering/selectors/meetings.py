@@ -139,11 +139,6 @@ def attendee_groups(
     ]
 
 
-def person_choices(*, scope: Scope) -> QuerySet[Person]:
-    """Every person of the workspace may attend or own an item; forms offer the likely ones."""
-    return scope.objects(Person).order_by("last_name", "first_name", "id")
-
-
 def checked_in_count(*, scope: Scope, meeting: Meeting) -> int:
     """How many persons are checked in at the meeting's event (0 without an event)."""
     if meeting.event_id is None:
