@@ -1,16 +1,15 @@
 """The personal "Heute" page: the user's follow-ups and next steps, and its start-page panel."""
 
-from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netzwerkstatt.core.decorators import scoped_view
+from netzwerkstatt.core.hooks import app_sections
 from netzwerkstatt.core.scoping import Scope
 
 from .. import selectors, services
@@ -31,18 +30,8 @@ def today(request):
 
 
 def today_sections(*, scope: Scope) -> list[dict]:
-    """Sections other apps add to the "Heute" page, after its own.
-
-    An app lists dotted paths in its AppConfig's `today_sections`; each names a function
-    of `scope` returning a dict with at least `template`, or None when nothing is due.
-    """
-    sections = []
-    for config in apps.get_app_configs():
-        for dotted_path in getattr(config, "today_sections", ()):
-            section = import_string(dotted_path)(scope=scope)
-            if section is not None:
-                sections.append(section)
-    return sections
+    """Sections other apps add to the "Heute" page, after its own (`today_sections`)."""
+    return app_sections("today_sections", scope=scope)
 
 
 @require_POST

@@ -1,11 +1,10 @@
 """View code shared by the organisation and person pages."""
 
-from django.apps import apps
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
+from netzwerkstatt.core.hooks import app_sections
 from netzwerkstatt.core.pagination import paginate
 
 from .. import selectors
@@ -32,19 +31,8 @@ def delete_page(
 
 
 def contact_panels(*, scope, subject) -> list[dict]:
-    """Sections other apps add to an organisation's or person's page.
-
-    An app lists dotted paths in its AppConfig's `contact_panels`; each names a
-    function of `scope` and `subject` returning a dict with at least `template`,
-    or None when it has nothing to show.
-    """
-    panels = []
-    for config in apps.get_app_configs():
-        for dotted_path in getattr(config, "contact_panels", ()):
-            panel = import_string(dotted_path)(scope=scope, subject=subject)
-            if panel is not None:
-                panels.append(panel)
-    return panels
+    """Sections other apps add to an organisation's or person's page (`contact_panels`)."""
+    return app_sections("contact_panels", scope=scope, subject=subject)
 
 
 def person_checkbox_options(request, *, name: str):

@@ -15,12 +15,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netzwerkstatt.contacts.models import Organisation, Person
 from netzwerkstatt.core.decorators import scoped_view
+from netzwerkstatt.core.hooks import app_sections
 from netzwerkstatt.core.pagination import paginate
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.network.views import add_service_errors
@@ -56,14 +56,8 @@ def network_tabs(request, network: Network, *, active: str) -> list[dict]:
 
 
 def network_sections(*, scope: Scope, network: Network) -> list[dict]:
-    """Sections other parts add to the network's page (`SteeringConfig.network_sections`)."""
-    config = apps.get_app_config("steering")
-    sections = []
-    for dotted_path in config.network_sections:
-        section = import_string(dotted_path)(scope=scope, network=network)
-        if section is not None:
-            sections.append(section)
-    return sections
+    """Sections other parts add to the network's page (`network_sections`)."""
+    return app_sections("network_sections", scope=scope, network=network)
 
 
 # ------------------------------------------------------------------------------ list
