@@ -62,6 +62,15 @@ permissions.add_rule("change_acquisition", is_team)
 # Networks name their members, interests, minutes and action items: the team steers them.
 permissions.add_rule("view_steering", is_team)
 permissions.add_rule("change_steering", is_team)
+# Data protection: the team records consents; the lead, who answers for the workspace's
+# data protection, answers access requests, erases persons, sets retention periods and
+# reads the audit log and the records of processing.
+permissions.add_rule("view_consents", is_team)
+permissions.add_rule("change_consents", is_team)
+permissions.add_rule("export_personal_data", is_lead)
+permissions.add_rule("erase_personal_data", is_lead)
+permissions.add_rule("manage_privacy", is_lead)
+permissions.add_rule("view_audit", is_lead)
 
 
 def scope_has_permission(scope, permission: str) -> bool:

@@ -333,3 +333,30 @@ class Presentation(WorkspaceScopedModel):
 
     def get_absolute_url(self):
         return reverse("events:event_documentation", args=[self.event_id])
+
+
+class AnonymousParticipation(WorkspaceScopedModel):
+    """Participations of erased persons, kept as counts so the event's figures stay right.
+
+    Erasing a person deletes their invitations; each becomes one count here with the
+    status it had and whether the person had checked in.
+    """
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="anonymous_participations"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=InvitationStatus.choices)
+    checked_in = models.BooleanField(_("checked in"), default=False)
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("anonymous participation")
+        verbose_name_plural = _("anonymous participations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "status", "checked_in"], name="anonymousparticipation_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.event}: {self.count} × {self.get_status_display()}"
