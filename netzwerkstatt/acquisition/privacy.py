@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from netzwerkstatt.contacts.privacy import CONTACTS, UNTIL_INACTIVE
+from netzwerkstatt.contacts.privacy import CONTACTS
 from netzwerkstatt.core.privacy import TEAM
 from netzwerkstatt.privacy.enums import LegalBasis
 from netzwerkstatt.privacy.registry import Classification
