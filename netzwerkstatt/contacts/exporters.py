@@ -1,13 +1,11 @@
 """Organisations and persons as files: CSV for German Excel, XLSX and vCard 3.0.
 
 Table headers follow German Outlook's names where one exists, so an exported
-file imports again without adjusting the column mapping. Querysets of persons
+file imports again without adjusting the column mapping. Cells go through
+`core.spreadsheet`, which keeps formulas typed into the app from running. Querysets of persons
 come with `selectors.person_prefetches` applied.
 """
 
-import csv
-import io
-import re
 import tempfile
 from collections.abc import Iterable, Iterator
 
@@ -16,14 +14,12 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from netzwerkstatt.core.spreadsheet import xlsx_text
+
 from .importing.vcard.writer import serialise_organisation, serialise_person
 from .models import Organisation, Person
 
 CHUNK_SIZE = 2000
-# A cell starting with one of these is a formula to spreadsheet programs (CSV injection) …
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# … unless it is a plain number such as "+49 5371 1234".
-PLAIN_NUMBER = re.compile(r"[+-]?[\d\s()/.,-]+")
 
 
 def organisation_table(organisations: QuerySet[Organisation]) -> tuple[list[str], Iterator[list]]:
@@ -109,21 +105,6 @@ def person_vcards(persons: QuerySet[Person]) -> Iterator[str]:
         yield serialise_person(person, include_notes=True)
 
 
-def csv_stream(headers: list[str], rows: Iterable[list]) -> Iterator[str]:
-    """CSV as German Excel opens it: UTF-8 with BOM, semicolons, CRLF."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    buffer.write("\ufeff")
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow([_csv_value(value) for value in row])
-        if buffer.tell() > 64_000:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
-
-
 def xlsx_file(
     headers: list[str], rows: Iterable[list], *, title: str
 ) -> tempfile.SpooledTemporaryFile:
@@ -144,19 +125,8 @@ def xlsx_file(
     return output
 
 
-def _csv_value(value) -> str:
-    if value is None:
-        return ""
-    text = str(value)
-    if text.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text):
-        return "'" + text
-    return text
-
-
 def _text_cell(sheet, value: str, *, font: Font | None = None) -> WriteOnlyCell:
-    """A cell that holds text as text; openpyxl would store "=…" as a formula."""
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.data_type = "s"
+    cell = xlsx_text(WriteOnlyCell(sheet, value=value))
     if font is not None:
         cell.font = font
     return cell

@@ -1,4 +1,4 @@
-"""Small XLSX tables for exports, with text that stays text.
+"""Small XLSX tables for exports, with text that stays text (`core.spreadsheet.xlsx_text`).
 
 openpyxl stores a string that starts with "=" as a formula; a company called
 "=HYPERLINK(…)" must not become one in someone's spreadsheet, so every text cell
@@ -10,15 +10,15 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from .spreadsheet import xlsx_text
+
 BOLD = Font(bold=True)
 
 
 def row_append(sheet, row: list, *, bold: bool = False) -> None:
     sheet.append(row)
-    for cell, value in zip(sheet[sheet.max_row], row, strict=False):
-        if isinstance(value, str):
-            cell.value = value
-            cell.data_type = "s"
+    for cell in sheet[sheet.max_row][: len(row)]:
+        xlsx_text(cell)
         if bold:
             cell.font = BOLD
 

@@ -6,7 +6,7 @@ function and an advisory role, say). Directed ties keep their direction in the
 attributes `directed` and `from` (the key of the end they run from). CSV node and
 edge lists use the column names Gephi's spreadsheet import recognises (`Id`,
 `Label`; `Source`, `Target`, `Type`, `Weight`) and are written like the contact
-exports (UTF-8 with BOM, semicolons; see `contacts.exporters.csv_stream`).
+exports (UTF-8 with BOM, semicolons; see `core.spreadsheet.csv_stream`).
 
 Attributes: nodes `type` (person or organisation), `label`, `organisation_kind`
 (organisations), `team` (persons); edges `kind` (a tie kind or `employment`),

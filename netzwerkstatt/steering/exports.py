@@ -1,7 +1,7 @@
 """A network's minutes and decisions as PDF, action items as XLSX.
 
-Text cells of the XLSX are stored as text, never as formulas: a title such as
-"=HYPERLINK(…)" typed into the app stays the words it is.
+Text cells of the XLSX are stored as text, never as formulas (`core.spreadsheet`): a
+title such as "=HYPERLINK(…)" typed into the app stays the words it is.
 """
 
 import datetime as dt
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from netzwerkstatt.core.pdf import render_pdf
+from netzwerkstatt.core.spreadsheet import xlsx_text
 from netzwerkstatt.core.xlsx import BOLD, workbook_bytes
 
 from .enums import OPEN_ACTION_STATUSES
@@ -27,15 +28,13 @@ def minutes_pdf(context: dict) -> bytes:
 
 def _cell(sheet, row: int, column: int, value, *, bold: bool = False) -> None:
     cell = sheet.cell(row=row, column=column)
+    cell.value = value
     if isinstance(value, str):
-        cell.value = value
-        cell.data_type = "s"  # text stays text: openpyxl would store "=…" as a formula
-    else:
-        cell.value = value
-        if isinstance(value, dt.datetime):
-            cell.number_format = DATETIME_FORMAT
-        elif isinstance(value, dt.date):
-            cell.number_format = DATE_FORMAT
+        xlsx_text(cell)
+    elif isinstance(value, dt.datetime):
+        cell.number_format = DATETIME_FORMAT
+    elif isinstance(value, dt.date):
+        cell.number_format = DATE_FORMAT
     if bold:
         cell.font = BOLD
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from netzwerkstatt.core.decorators import scoped_view
 from netzwerkstatt.core.enums import Action
 from netzwerkstatt.core.services import activity_record
+from netzwerkstatt.core.spreadsheet import csv_stream
 
 from .. import exporters, selectors
 
@@ -67,7 +68,7 @@ def contact_export(request, kind: str, file_format: str):
             content_type=XLSX_TYPE,
         )
     if file_format == "csv":
-        content, content_type = exporters.csv_stream(*export.table(queryset)), "text/csv"
+        content, content_type = csv_stream(*export.table(queryset)), "text/csv"
     else:
         content, content_type = export.vcards(queryset), "text/vcard"
     response = StreamingHttpResponse(content, content_type=f"{content_type}; charset=utf-8")

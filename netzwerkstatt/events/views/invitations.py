@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from netzwerkstatt.contacts.exporters import csv_stream
 from netzwerkstatt.contacts.models import Person
 from netzwerkstatt.contacts.selectors import person_prefetches
 from netzwerkstatt.core.decorators import scoped_view
@@ -21,6 +20,7 @@ from netzwerkstatt.core.enums import Action
 from netzwerkstatt.core.pagination import paginate
 from netzwerkstatt.core.pdf import render_pdf
 from netzwerkstatt.core.services import activity_record
+from netzwerkstatt.core.spreadsheet import csv_stream
 
 from .. import selectors, services
 from ..enums import InvitationStatus

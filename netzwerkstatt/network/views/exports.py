@@ -4,10 +4,10 @@ from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from netzwerkstatt.contacts.exporters import csv_stream
 from netzwerkstatt.core.decorators import scoped_view
 from netzwerkstatt.core.enums import Action
 from netzwerkstatt.core.services import activity_record
+from netzwerkstatt.core.spreadsheet import csv_stream
 
 from .. import exporters
 from ..graphview import graph_filtered

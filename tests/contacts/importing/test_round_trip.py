@@ -1,7 +1,8 @@
 """What Netzwerkstatt exports, it imports again without adjusting the column mapping."""
 
-from netzwerkstatt.contacts.exporters import csv_stream, organisation_table, person_table
+from netzwerkstatt.contacts.exporters import organisation_table, person_table
 from netzwerkstatt.contacts.models import Organisation, Person
+from netzwerkstatt.core.spreadsheet import csv_stream
 from tests.factories import EmailAddressFactory, FunctionFactory, PhoneNumberFactory, TagFactory
 
 
