@@ -5,17 +5,8 @@ added: a pattern that takes an object id must have an entry in FOREIGN_OBJECT,
 or the test fails and says which.
 """
 
-import datetime
-import hashlib
-import io
-import re
-
 import pytest
-from django.core.files.base import ContentFile
-from django.urls import URLPattern, URLResolver, get_resolver
-from PIL import Image
 
-from netzwerkstatt.acquisition import services as acquisition_services
 from netzwerkstatt.acquisition.models import (
     Activity,
     Approach,
@@ -31,9 +22,7 @@ from netzwerkstatt.acquisition.models import (
     Stage,
     StageChange,
 )
-from netzwerkstatt.contacts.models import ImportJob, Note, Organisation, Person
-from netzwerkstatt.core.scoping import Scope
-from netzwerkstatt.events.documentation.photos import photos_upload
+from netzwerkstatt.contacts.models import Note, Organisation, Person
 from netzwerkstatt.events.models import (
     CafeTable,
     Event,
@@ -52,7 +41,7 @@ from netzwerkstatt.network.models import (
     TeamMember,
     Tie,
 )
-from netzwerkstatt.network.surveys import survey_create
+from netzwerkstatt.privacy.models import Consent
 from netzwerkstatt.steering.models import (
     ActionItem,
     Decision,
@@ -65,23 +54,8 @@ from netzwerkstatt.steering.models import (
     ProgressEntry,
     TopicInterest,
 )
-from tests.factories import (
-    ActivityFactory,
-    EmailAddressFactory,
-    EventFactory,
-    FunctionFactory,
-    InvitationFactory,
-    MeasureFactory,
-    MembershipFactory,
-    NeedFactory,
-    NoteFactory,
-    PhoneNumberFactory,
-    ProgrammeItemFactory,
-    RecommendationFactory,
-    TagFactory,
-    TeamMemberFactory,
-    TieFactory,
-)
+from tests.planted import plant_everything
+from tests.routes import fill_route, route_arguments, url_patterns
 
 MARKER = "FREMDMARKER"
 
@@ -258,248 +232,19 @@ FIXED_ARGUMENTS = {
 }
 
 
-def _walk(resolver, prefix="", namespace=""):
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from _walk(entry, prefix + str(entry.pattern), inner)
-        elif isinstance(entry, URLPattern):
-            yield (
-                f"{namespace}{entry.name}" if entry.name else None,
-                prefix + str(entry.pattern),
-                entry,
-            )
-
-
 def tenant_routes():
     routes = []
-    for name, route, pattern in _walk(get_resolver()):
+    for name, route, pattern in url_patterns():
         if name is None or name.split(":")[0] in NOT_TENANT_PAGES or route.startswith("api/"):
             continue
         routes.append(pytest.param(name, route, pattern, id=name))
     return routes
 
 
-def _fill(route: str, values: dict) -> str:
-    """The concrete path for a route pattern (path converters or regex groups)."""
-    path = re.sub(r"<(?:\w+:)?(\w+)>", lambda match: str(values[match.group(1)]), route)
-    path = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda match: str(values[match.group(1)]), path)
-    return "/" + path.lstrip("^").rstrip("$").replace("\\.", ".")
-
-
 @pytest.fixture
 def foreign(other_workspace):
     """One of everything in the other workspace, each carrying the marker in its text."""
-    function = FunctionFactory(
-        workspace=other_workspace,
-        person__last_name=f"{MARKER}Person",
-        organisation__name=f"{MARKER} GmbH",
-        role=f"{MARKER}Rolle",
-    )
-    EmailAddressFactory(
-        person=function.person, workspace=other_workspace, address="fremdmarker@fremd.example"
-    )
-    PhoneNumberFactory(person=function.person, workspace=other_workspace)
-    tag = TagFactory(workspace=other_workspace, name=f"{MARKER}Tag")
-    function.organisation.tags.add(tag)
-    note = NoteFactory(
-        workspace=other_workspace, organisation=function.organisation, text=f"{MARKER} Notiz"
-    )
-    import_job = ImportJob.objects.create(
-        workspace=other_workspace,
-        file=ContentFile(f"Vorname;Nachname\r\nAnke;{MARKER}\r\n".encode(), name="kontakte.csv"),
-        original_name=f"{MARKER}.csv",
-        format="csv",
-    )
-    tie = TieFactory(
-        workspace=other_workspace, source_person=function.person, note=f"{MARKER} Beziehung"
-    )
-    recommendation = RecommendationFactory(
-        workspace=other_workspace, recommender=function.person, purpose=f"{MARKER} Zweck"
-    )
-    team_member = TeamMemberFactory(workspace=other_workspace, person=tie.target_person)
-    survey, _token = survey_create(scope=Scope.system(other_workspace), respondent=function.person)
-    survey_answer = SurveyAnswer.objects.create(
-        workspace=other_workspace, survey=survey, organisation_name=f"{MARKER} AG", closeness=3
-    )
-    event = EventFactory(workspace=other_workspace, title=f"{MARKER} Workshop")
-    invitation = InvitationFactory(
-        workspace=other_workspace, event=event, person=function.person, dietary_notes=MARKER
-    )
-    world_cafe = WorldCafe.objects.create(workspace=other_workspace, event=event)
-    table = CafeTable.objects.create(
-        workspace=other_workspace, world_cafe=world_cafe, number=1, capacity=4
-    )
-    topic = Topic.objects.create(workspace=other_workspace, world_cafe=world_cafe, title=MARKER)
-    table_round = TableRound.objects.create(
-        workspace=other_workspace, table=table, round=1, topic=topic, key_points=MARKER
-    )
-    [photo] = photos_upload(
-        scope=Scope.system(other_workspace),
-        event=event,
-        files=[ContentFile(_jpeg(), name="foto.jpg")],
-        caption=MARKER,
-        people=[function.person],
-    )
-    presentation = Presentation.objects.create(
-        workspace=other_workspace,
-        event=event,
-        title=MARKER,
-        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="folien.pdf"),
-    )
-    need = NeedFactory(workspace=other_workspace, name=f"{MARKER}Bedarf", description=MARKER)
-    measure = MeasureFactory(
-        workspace=other_workspace,
-        project__name=f"{MARKER}Projekt",
-        name=f"{MARKER} Demografie-Check",
-        target_group=MARKER,
-        needs=[need],
-    )
-    system = Scope.system(other_workspace)
-    approach = acquisition_services.approach_create(
-        scope=system,
-        project=measure.project,
-        organisation=function.organisation,
-        next_step=MARKER,
-        benefit_statement=MARKER,
-    )
-    agreement = acquisition_services.approach_measure_agree(
-        scope=system, approach=approach, measure=measure
-    )
-    dossier, _created = acquisition_services.dossier_open(
-        scope=system, project=measure.project, organisation=function.organisation
-    )
-    acquisition_services.dossier_update(
-        scope=system, dossier=dossier, situation=MARKER, recent_events=MARKER
-    )
-    research_note = acquisition_services.research_note_add(
-        scope=system, dossier=dossier, text=MARKER, source=MARKER
-    )
-    identified_need = acquisition_services.identified_need_add(
-        scope=system, dossier=dossier, need=need, evidence=MARKER
-    )
-    decision_maker = acquisition_services.decision_maker_add(
-        scope=system, dossier=dossier, person=function.person, role="decider", note=MARKER
-    )
-    benefit_template = acquisition_services.benefit_template_create(
-        scope=system, project=measure.project, name=MARKER, text=f"{MARKER} {{firma}}"
-    )
-    # A follow-up in another user's calendar feed: no token but its own opens it.
-    feed_user = MembershipFactory(workspace=other_workspace).user
-    activity = ActivityFactory(
-        workspace=other_workspace,
-        project=measure.project,
-        organisation=function.organisation,
-        summary=MARKER,
-        outcome=MARKER,
-        follow_up_on=datetime.date.today(),
-        follow_up_by=feed_user,
-    )
-    activity.participants.set([function.person])
-    CalendarFeed.objects.create(
-        workspace=other_workspace,
-        user=feed_user,
-        token_hash=hashlib.sha256(b"fremder-geheimer-token").hexdigest(),
-    )
-    network = Network.objects.create(
-        workspace=other_workspace,
-        name=f"{MARKER} Netzwerk",
-        successor_coordinator=function.person,
-        handover_plan=MARKER,
-    )
-    handover = Handover.objects.create(
-        workspace=other_workspace,
-        network=network,
-        staff=team_member.person,
-        member=function.person,
-        note=MARKER,
-    )
-    goal = Goal.objects.create(
-        workspace=other_workspace,
-        network=network,
-        title=f"{MARKER} Ziel",
-        description=MARKER,
-        target_value=10,
-    )
-    progress_entry = ProgressEntry.objects.create(
-        workspace=other_workspace,
-        goal=goal,
-        recorded_on=datetime.date(2026, 1, 5),
-        value=3,
-        note=MARKER,
-    )
-    network_member = NetworkMember.objects.create(
-        workspace=other_workspace, network=network, organisation=function.organisation
-    )
-    network_topic = NetworkTopic.objects.create(
-        workspace=other_workspace, network=network, name=f"{MARKER} Thema", description=MARKER
-    )
-    TopicInterest.objects.create(
-        workspace=other_workspace, topic=network_topic, member=network_member, level=2
-    )
-    meeting = Meeting.objects.create(
-        workspace=other_workspace,
-        network=network,
-        event=event,
-        title=f"{MARKER} Treffen",
-        held_on=datetime.date(2026, 2, 3),
-        agenda=MARKER,
-        minutes=MARKER,
-    )
-    meeting.attendees.set([function.person])
-    decision = Decision.objects.create(workspace=other_workspace, meeting=meeting, text=MARKER)
-    # Due today and owned by a team person with a login: on that user's "Heute" page only.
-    team_member.user = feed_user
-    team_member.save()
-    action_item = ActionItem.objects.create(
-        workspace=other_workspace,
-        network=network,
-        meeting=meeting,
-        title=f"{MARKER} Aufgabe",
-        description=MARKER,
-        owner=team_member.person,
-        due_on=datetime.date.today(),
-    )
-    return {
-        "meeting": meeting,
-        "decision": decision,
-        "action_item": action_item,
-        "network": network,
-        "network_member": network_member,
-        "network_topic": network_topic,
-        "goal": goal,
-        "progress_entry": progress_entry,
-        "handover": handover,
-        "activity": activity,
-        "approach": approach,
-        "agreement": agreement,
-        "dossier": dossier,
-        "research_note": research_note,
-        "identified_need": identified_need,
-        "decision_maker": decision_maker,
-        "benefit_template": benefit_template,
-        "stage": approach.stage,
-        "organisation": function.organisation,
-        "person": function.person,
-        "note": note,
-        "import_job": import_job,
-        "event": event,
-        "programme_item": ProgrammeItemFactory(
-            workspace=other_workspace, event=event, title=MARKER
-        ),
-        "invitation": invitation,
-        "photo": photo,
-        "presentation": presentation,
-        "topic": topic,
-        "table_round": table_round,
-        "tie": tie,
-        "recommendation": recommendation,
-        "team_member": team_member,
-        "survey": survey,
-        "survey_answer": survey_answer,
-        "need": need,
-        "measure": measure,
-    }
+    return plant_everything(other_workspace, MARKER)
 
 
 TENANT_MODELS = (
@@ -543,13 +288,8 @@ TENANT_MODELS = (
     Meeting,
     Decision,
     ActionItem,
+    Consent,
 )
-
-
-def _jpeg() -> bytes:
-    output = io.BytesIO()
-    Image.new("RGB", (20, 10), "red").save(output, "JPEG")
-    return output.getvalue()
 
 
 def _state(workspace) -> dict:
@@ -563,14 +303,14 @@ def _state(workspace) -> dict:
 @pytest.mark.parametrize(("name", "route", "pattern"), tenant_routes())
 def test_route_never_reveals_or_changes_foreign_data(client, lead, foreign, name, route, pattern):
     client.force_login(lead)
-    arguments = set(pattern.pattern.converters) | set(pattern.pattern.regex.groupindex)
+    arguments = route_arguments(pattern)
     arguments -= set(FIXED_ARGUMENTS.get(name, {}))
     if arguments:
         assert name in FOREIGN_OBJECT, f"{name} takes {arguments}: add it to FOREIGN_OBJECT"
         values = dict.fromkeys(arguments, foreign[FOREIGN_OBJECT[name]].pk)
     else:
         values = {}
-    path = _fill(route, values | FIXED_ARGUMENTS.get(name, {}))
+    path = fill_route(route, values | FIXED_ARGUMENTS.get(name, {}))
 
     before = _state(foreign["person"].workspace)
     responses = [
