@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from netzwerkstatt.accounts import views as accounts_views
 from netzwerkstatt.api.api import api
 
 urlpatterns = [
@@ -16,7 +17,8 @@ urlpatterns = [
     path("protokoll/", include("netzwerkstatt.audit.urls")),
     path("konto/", include("netzwerkstatt.accounts.urls")),
     path("api/v1/", api.urls),
-    path("anmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("anmelden/", accounts_views.LoginView.as_view(), name="login"),
+    path("anmelden/code/", accounts_views.login_code, name="login_code"),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("passwort/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(

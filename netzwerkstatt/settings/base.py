@@ -1,6 +1,7 @@
 """Settings shared by every environment; each value that differs comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "django.forms",
     "django_htmx",
     "ninja",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -64,7 +66,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Ends sessions that were idle or open too long (after messages, so it can say why).
+    "netzwerkstatt.accounts.middleware.SessionTimeoutMiddleware",
     "netzwerkstatt.core.middleware.ScopeMiddleware",
+    # A lead whose workspace requires a second factor sets one up before anything else.
+    "netzwerkstatt.accounts.middleware.SecondFactorPolicyMiddleware",
+    # Last, as django-axes asks: turns a lockout into the login page's answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 FORM_RENDERER = "netzwerkstatt.core.forms.FormRenderer"
@@ -119,6 +127,42 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "login"
+# django-axes checks every sign-in first (lockouts), then Django's model backend signs in.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed sign-ins for one e-mail
+# address from one client address, that pair is locked for AXES_COOLOFF_MINUTES. By address
+# and client together, so guessing from one place stops without letting anyone lock a
+# colleague out from elsewhere, or a whole office behind one address. Unknown addresses
+# are counted like known ones, so the lockout says nothing about which accounts exist.
+AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_MINUTES = int(os.environ.get("AXES_COOLOFF_MINUTES", "15"))
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "netzwerkstatt.accounts.lockout.username_of"
+AXES_CLIENT_IP_CALLABLE = "netzwerkstatt.core.throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "netzwerkstatt.accounts.lockout.lockout_response"
+# Attempts during a lockout neither count nor extend it (nor grow the stored record).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+# Keep as little as possible: no log of successful sign-ins, no failure log; an attempt
+# record (address typed, client address, browser) goes once its cool-off has passed.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+
+# Sessions: a new key at every sign-in (Django), ended after NETZWERKSTATT_SESSION_IDLE_MINUTES
+# without a request or NETZWERKSTATT_SESSION_MAX_HOURS after the sign-in, whichever is first
+# (`accounts.middleware.SessionTimeoutMiddleware`).
+NETZWERKSTATT_SESSION_IDLE_MINUTES = int(
+    os.environ.get("NETZWERKSTATT_SESSION_IDLE_MINUTES", "120")
+)
+NETZWERKSTATT_SESSION_MAX_HOURS = int(os.environ.get("NETZWERKSTATT_SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_AGE = NETZWERKSTATT_SESSION_MAX_HOURS * 60 * 60
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
