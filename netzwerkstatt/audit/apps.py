@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class AuditConfig(AppConfig):
     name = "netzwerkstatt.audit"
     verbose_name = _("Audit log")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (records sign-ins, removals and deactivations)

@@ -22,3 +22,15 @@ class AuditAction(models.TextChoices):
     SETTINGS_CHANGED = "settings_changed", _("changed data-protection settings")
     BACKUP = "backup", _("made a backup")
     RESTORE = "restore", _("restored a backup")
+
+
+# What a user does with their account rather than in a workspace: a lead sees these for
+# every member of the workspace, whichever workspace the entry was written in.
+ACCOUNT_ACTIONS = (
+    AuditAction.LOGIN,
+    AuditAction.LOGIN_FAILED,
+    AuditAction.LOGOUT,
+    AuditAction.LOCKED_OUT,
+    AuditAction.SECOND_FACTOR_ENABLED,
+    AuditAction.SECOND_FACTOR_DISABLED,
+)

@@ -1,6 +1,7 @@
 from django.db import models
 
 from netzwerkstatt.core.models import User, Workspace
+from netzwerkstatt.core.scoping import Scope
 
 from .enums import AuditAction
 from .models import AuditEntry
@@ -27,4 +28,12 @@ def audit_record(
         target_type=target_type,
         target_id=target_id,
         details=details or {},
+    )
+
+
+def audit_viewed(*, scope: Scope, target: models.Model) -> AuditEntry:
+    """Record that the scope's user read `target`'s page (a person's detail page or its API
+    resource): reading personal data is what a data-protection officer asks about."""
+    return audit_record(
+        action=AuditAction.VIEWED, workspace=scope.workspace, actor=scope.user, target=target
     )

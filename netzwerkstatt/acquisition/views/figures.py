@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from netzwerkstatt.core.decorators import scoped_view
+from netzwerkstatt.core.enums import Action
 from netzwerkstatt.core.models import Project
+from netzwerkstatt.core.services import activity_record
 
 from .. import exports
 from ..enums import Channel, StageKind
@@ -171,6 +173,11 @@ def figures_xlsx(request):
     if "figures" not in context:
         return render(request, "acquisition/figures.html", context, status=400)
     content = exports.figures_xlsx(context)
+    activity_record(
+        scope=request.scope,
+        action=Action.EXPORTED,
+        details={"export": "acquisition_figures", "format": "xlsx"},
+    )
     return _download(content, XLSX_TYPE, f"{_('Acquisition figures')}.xlsx", context)
 
 
@@ -231,6 +238,12 @@ def _funder_file(request, make, content_type: str, name: str, *, inline=False):
     with translation.override("de"):
         content = make(context)
         name = f"{_('Funder report')} {context['project'].name}.{name}"
+    activity_record(
+        scope=request.scope,
+        action=Action.EXPORTED,
+        target=context["project"],
+        details={"export": "funder_report", "format": name.rsplit(".", 1)[-1]},
+    )
     return _download(content, content_type, name, context, inline=inline)
 
 

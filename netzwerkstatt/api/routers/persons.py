@@ -4,6 +4,7 @@ from ninja.responses import Status
 
 from netzwerkstatt.api.schemas.persons import PersonIn, PersonOut, PersonQuery
 from netzwerkstatt.api.selectors import person_get
+from netzwerkstatt.audit.services import audit_viewed
 from netzwerkstatt.contacts.models import Organisation, Person
 from netzwerkstatt.contacts.selectors import person_list, person_prefetches
 from netzwerkstatt.contacts.services import (
@@ -61,7 +62,9 @@ def create_person(request: HttpRequest, payload: PersonIn):
 
 @router.get("/{person_id}", response=responses({200: PersonOut}, 404), summary="Get a person")
 def get_person(request: HttpRequest, person_id: int):
-    return person_get(scope=request.scope, pk=person_id)
+    person = person_get(scope=request.scope, pk=person_id)
+    audit_viewed(scope=request.scope, target=person)
+    return person
 
 
 @router.patch(

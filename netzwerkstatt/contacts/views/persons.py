@@ -3,6 +3,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from netzwerkstatt.audit.services import audit_viewed
 from netzwerkstatt.core.decorators import scoped_view
 
 from .. import selectors, services
@@ -35,6 +36,7 @@ def person_list(request):
 @scoped_view(permission="view_contacts")
 def person_detail(request, pk: int):
     person = selectors.person_detail(scope=request.scope, pk=pk)
+    audit_viewed(scope=request.scope, target=person)
     context = {
         "person": person,
         "timeline": selectors.timeline(scope=request.scope, subject=person),

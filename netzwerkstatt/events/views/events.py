@@ -11,7 +11,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from netzwerkstatt.core.decorators import scoped_view
+from netzwerkstatt.core.enums import Action
 from netzwerkstatt.core.pagination import paginate
+from netzwerkstatt.core.services import activity_record
 
 from .. import ics, selectors, services
 from ..forms import EventFilterForm, EventForm, ProgrammeItemForm
@@ -191,6 +193,9 @@ def _add_item_errors(form: ProgrammeItemForm, error: ValidationError) -> None:
 def event_ics(request, pk: int):
     event = selectors.event_detail(scope=request.scope, pk=pk)
     programme = selectors.programme_items(scope=request.scope, event=event)
+    activity_record(
+        scope=request.scope, action=Action.EXPORTED, target=event, details={"format": "ics"}
+    )
     return calendar_response(selectors.calendar_entry(event=event, programme=programme))
 
 

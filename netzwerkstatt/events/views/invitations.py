@@ -107,6 +107,16 @@ def participants_pdf(request, pk: int):
         ],
     }
     pdf = render_pdf("events/participants_pdf.html", context, request=request)
+    activity_record(
+        scope=request.scope,
+        action=Action.EXPORTED,
+        target=event,
+        details={
+            "model": "events.invitation",
+            "format": "pdf",
+            "count": len(context["invitations"]),
+        },
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"{_('Participants')}-{timezone.localdate(event.starts_at):%Y-%m-%d}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'

@@ -16,7 +16,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from netzwerkstatt.contacts.models import Person
 from netzwerkstatt.core.decorators import scoped_view
+from netzwerkstatt.core.enums import Action
 from netzwerkstatt.core.pdf import render_pdf
+from netzwerkstatt.core.services import activity_record
 
 from ..models import Event, Invitation, TableRound, Topic
 from ..worldcafe import services
@@ -371,6 +373,12 @@ def _printout(request, pk: int, document: str):
     page = world_cafe_page(scope=request.scope, event=event)
     pdf = render_pdf(
         PRINTOUTS[document].template, printout_context(page, document), request=request
+    )
+    activity_record(
+        scope=request.scope,
+        action=Action.EXPORTED,
+        target=event,
+        details={"export": f"world_cafe_{document}", "format": "pdf"},
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{printout_filename(page, document)}"'

@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from netzwerkstatt.core.decorators import scoped_view
+from netzwerkstatt.core.enums import Action
 from netzwerkstatt.core.pagination import paginate
 from netzwerkstatt.core.scoping import Scope
+from netzwerkstatt.core.services import activity_record
 from netzwerkstatt.network.views import add_service_errors
 
 from .. import exports, selectors, services
@@ -76,6 +78,11 @@ def action_items_xlsx(request):
     with translation.override("de"):
         content = exports.action_items_xlsx(items, today=today)
         name = f"{_('Action items')} {today:%Y-%m-%d}.xlsx"
+    activity_record(
+        scope=scope,
+        action=Action.EXPORTED,
+        details={"model": "steering.actionitem", "format": "xlsx", "count": len(items)},
+    )
     response = HttpResponse(content, content_type=XLSX_TYPE)
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
     return response

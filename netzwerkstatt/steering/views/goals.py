@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from netzwerkstatt.core.decorators import scoped_view
+from netzwerkstatt.core.enums import Action
+from netzwerkstatt.core.services import activity_record
 from netzwerkstatt.network.views import add_service_errors
 
 from .. import exports_goals
@@ -199,6 +201,12 @@ def goals_xlsx(request, pk: int):
     network = selectors.goals_network_get(scope=scope, pk=pk)
     goals = selectors.goal_progress_list(scope=scope, network=network)
     content = exports_goals.goals_xlsx(network=network, goals=goals)
+    activity_record(
+        scope=scope,
+        action=Action.EXPORTED,
+        target=network,
+        details={"model": "steering.goal", "format": "xlsx", "count": len(goals)},
+    )
     filename = f"{_('Goals')} {network.name} {timezone.localdate():%Y-%m-%d}.xlsx"
     response = HttpResponse(content, content_type=XLSX_TYPE)
     response["Content-Disposition"] = content_disposition_header(

@@ -13,7 +13,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from netzwerkstatt.contacts.views.common import person_checkbox_options
 from netzwerkstatt.core.decorators import scoped_view
+from netzwerkstatt.core.enums import Action
 from netzwerkstatt.core.pagination import paginate
+from netzwerkstatt.core.services import activity_record
 from netzwerkstatt.network.views import add_service_errors
 
 from .. import exports, selectors, services
@@ -219,6 +221,12 @@ def minutes_pdf(request, pk: int):
     with translation.override("de"):
         content = exports.minutes_pdf(context)
         name = f"{_('Minutes')} {network.name} {start:%Y-%m-%d}-{end:%Y-%m-%d}.pdf"
+    activity_record(
+        scope=scope,
+        action=Action.EXPORTED,
+        target=network,
+        details={"model": "steering.meeting", "format": "pdf", "count": len(context["meetings"])},
+    )
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(as_attachment=False, filename=name)
     return response
