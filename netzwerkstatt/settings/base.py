@@ -154,6 +154,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+# No start-up banner, and no browser string in axes' log lines (addresses are masked).
+AXES_VERBOSE = False
 
 # Sessions: a new key at every sign-in (Django), ended after NETZWERKSTATT_SESSION_IDLE_MINUTES
 # without a request or NETZWERKSTATT_SESSION_MAX_HOURS after the sign-in, whichever is first
