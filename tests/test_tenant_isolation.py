@@ -41,7 +41,7 @@ from netzwerkstatt.network.models import (
     TeamMember,
     Tie,
 )
-from netzwerkstatt.privacy.models import Consent
+from netzwerkstatt.privacy.models import Consent, RetentionPolicy, RetentionRun
 from netzwerkstatt.steering.models import (
     ActionItem,
     Decision,
@@ -130,6 +130,12 @@ MEETING_ROUTES = (
     "steering:meeting_action_create",
 )  # fmt: skip
 
+# A person's data-protection pages (access export, erasure): their id is the person's.
+SUBJECT_ROUTES = (
+    "privacy:subject_overview", "privacy:subject_export_json", "privacy:subject_export_zip",
+    "privacy:subject_export_pdf", "privacy:subject_erase",
+)  # fmt: skip
+
 # URL name → which of the foreign workspace's objects its id refers to.
 FOREIGN_OBJECT = {
     "contacts:organisation_detail": "organisation",
@@ -156,6 +162,7 @@ FOREIGN_OBJECT = {
     "network:survey_answer_reject": "survey_answer",
     "network:warm_paths_person": "person",
     "network:warm_paths_organisation": "organisation",
+    **dict.fromkeys(SUBJECT_ROUTES, "person"),
     **dict.fromkeys(EVENT_ROUTES, "event"),
     "events:programme_item_update": "programme_item",
     "events:programme_item_delete": "programme_item",
@@ -220,6 +227,8 @@ FOREIGN_OBJECT = {
     **dict.fromkeys(NETWORK_GOAL_ROUTES, "network"),
     **dict.fromkeys(GOAL_ROUTES, "goal"),
     "steering:progress_entry_delete": "progress_entry",
+    "privacy:consent_create": "person",
+    "privacy:consent_withdraw": "consent",
 }
 # Namespaces that are not tenant pages: Django's admin is for operators (staff users) only.
 NOT_TENANT_PAGES = {"admin"}
@@ -289,6 +298,8 @@ TENANT_MODELS = (
     Decision,
     ActionItem,
     Consent,
+    RetentionPolicy,
+    RetentionRun,
 )
 
 

@@ -74,7 +74,9 @@ class RetentionRun(WorkspaceScopedModel):
     """One run of the retention rules: when, by whom, and how many records of each kind went.
 
     `deleted` maps each rule to counts per model (`{"inactive_contacts": {"contacts.Person":
-    3}}`) and holds no personal values, so the record can be kept as proof of deletion.
+    3}}`) and holds no personal values, so the record can be kept as proof of deletion. A
+    dry run records what would have gone. A run without `finished_at` stopped with an error;
+    the rules it lists in `deleted` had been committed before.
     """
 
     started_at = models.DateTimeField(_("started at"))
@@ -83,6 +85,9 @@ class RetentionRun(WorkspaceScopedModel):
     triggered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The months each rule kept at this run (`{"audit_entries": 24}`): with `started_at` they
+    # give the cut-off date each rule applied, so the run proves what was due and what went.
+    periods = models.JSONField(_("periods"), default=dict, blank=True)
     deleted = models.JSONField(_("deleted"), default=dict, blank=True)
 
     class Meta:

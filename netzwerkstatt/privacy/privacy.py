@@ -38,7 +38,15 @@ MODELS = {
         legal_basis=LegalBasis.LEGAL_OBLIGATION,
         retention=_("While the workspace exists"),
         personal=("triggered_by",),
-        not_personal=("id", "workspace", "started_at", "finished_at", "dry_run", "deleted"),
+        not_personal=(
+            "id",
+            "workspace",
+            "started_at",
+            "finished_at",
+            "dry_run",
+            "periods",
+            "deleted",
+        ),
         data_subjects=(TEAM,),
     ),
 }

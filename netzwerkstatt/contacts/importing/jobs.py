@@ -104,8 +104,13 @@ def import_jobs_expire(*, scope: Scope) -> int:
         Q(created_at__lt=now - RESULTS_KEPT)
         | (Q(created_at__lt=now - UNFINISHED_KEPT) & ~Q(status=ImportStatus.COMPLETED))
     )
-    files = [(job.file.storage, job.file.name) for job in expired if job.file]
-    count, _ = expired.delete()
+    return import_jobs_delete(expired)
+
+
+def import_jobs_delete(jobs: QuerySet[ImportJob]) -> int:
+    """Delete these import jobs; their uploaded files leave the storage after the commit."""
+    files = [(job.file.storage, job.file.name) for job in jobs if job.file]
+    count, _ = jobs.delete()
 
     def delete_files() -> None:
         for storage, name in files:
