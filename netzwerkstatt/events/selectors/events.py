@@ -3,7 +3,8 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from netzwerkstatt.contacts.models import Person
@@ -12,7 +13,7 @@ from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.network.models import TeamMember
 
 from ..enums import EventKind, InvitationStatus
-from ..models import Event, Invitation, ProgrammeItem
+from ..models import AnonymousParticipation, Event, Invitation, ProgrammeItem
 from .common import choice, number, one
 
 
@@ -52,11 +53,24 @@ def event_list(
     return queryset.select_related("project").annotate(
         registered_count=Count(
             "invitations", filter=Q(invitations__status=InvitationStatus.REGISTERED)
-        ),
+        )
+        + _anonymous(InvitationStatus.REGISTERED),
         waitlisted_count=Count(
             "invitations", filter=Q(invitations__status=InvitationStatus.WAITLISTED)
-        ),
+        )
+        + _anonymous(InvitationStatus.WAITLISTED),
     )
+
+
+def _anonymous(status: InvitationStatus) -> Coalesce:
+    """The event's anonymous participations (of erased persons) with this status."""
+    total = (
+        AnonymousParticipation.objects.filter(event=OuterRef("pk"), status=status)
+        .values("event")
+        .annotate(total=Sum("count"))
+        .values("total")
+    )
+    return Coalesce(Subquery(total, output_field=IntegerField()), 0)
 
 
 def event_detail(*, scope: Scope, pk) -> Event:
@@ -78,18 +92,22 @@ class EventFigures:
     checked_in: int = 0
 
 
+_STATUS_FIGURES = (
+    ("unanswered", InvitationStatus.INVITED),
+    ("registered", InvitationStatus.REGISTERED),
+    ("waitlisted", InvitationStatus.WAITLISTED),
+    ("declined", InvitationStatus.DECLINED),
+    ("cancelled", InvitationStatus.CANCELLED),
+)
+
+
 def event_figures(*, scope: Scope, event: Event) -> EventFigures:
-    """How many were invited, answered how, and came; one query."""
-    by_status = {
-        name: Count("pk", filter=Q(status=status))
-        for name, status in (
-            ("unanswered", InvitationStatus.INVITED),
-            ("registered", InvitationStatus.REGISTERED),
-            ("waitlisted", InvitationStatus.WAITLISTED),
-            ("declined", InvitationStatus.DECLINED),
-            ("cancelled", InvitationStatus.CANCELLED),
-        )
-    }
+    """How many were invited, answered how, and came; two queries.
+
+    Erased persons' participations count too (`AnonymousParticipation`): erasure must not
+    change what happened at an event.
+    """
+    by_status = {name: Count("pk", filter=Q(status=status)) for name, status in _STATUS_FIGURES}
     counts = (
         scope.objects(Invitation)
         .filter(event=event)
@@ -99,6 +117,16 @@ def event_figures(*, scope: Scope, event: Event) -> EventFigures:
             **by_status,
         )
     )
+    status_names = {status: name for name, status in _STATUS_FIGURES}
+    for status, checked_in, count in (
+        scope.objects(AnonymousParticipation)
+        .filter(event=event)
+        .values_list("status", "checked_in", "count")
+    ):
+        counts["invited"] += count
+        counts[status_names[status]] += count
+        if checked_in:
+            counts["checked_in"] += count
     return EventFigures(**counts)
 
 
