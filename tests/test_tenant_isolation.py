@@ -136,12 +136,6 @@ SUBJECT_ROUTES = (
     "privacy:subject_export_pdf", "privacy:subject_erase",
 )  # fmt: skip
 
-# A person's data-protection pages (access export, erasure): their id is the person's.
-SUBJECT_ROUTES = (
-    "privacy:subject_overview", "privacy:subject_export_json", "privacy:subject_export_zip",
-    "privacy:subject_export_pdf", "privacy:subject_erase",
-)  # fmt: skip
-
 # URL name → which of the foreign workspace's objects its id refers to.
 FOREIGN_OBJECT = {
     "contacts:organisation_detail": "organisation",
@@ -168,7 +162,6 @@ FOREIGN_OBJECT = {
     "network:survey_answer_reject": "survey_answer",
     "network:warm_paths_person": "person",
     "network:warm_paths_organisation": "organisation",
-    **dict.fromkeys(SUBJECT_ROUTES, "person"),
     **dict.fromkeys(SUBJECT_ROUTES, "person"),
     **dict.fromkeys(EVENT_ROUTES, "event"),
     "events:programme_item_update": "programme_item",
