@@ -2,12 +2,14 @@
 linked into every model is gone afterwards from every column of every table and from the
 media folder; a failure halfway changes nothing; a second run changes nothing."""
 
+import io
 import json
 import re
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.management import CommandError, call_command
 from django.db import connection
 
 from netzwerkstatt.audit.enums import AuditAction
@@ -21,6 +23,7 @@ from netzwerkstatt.network.models import MetricsSnapshot
 from netzwerkstatt.privacy import erasure
 from netzwerkstatt.privacy.registry import registry
 from netzwerkstatt.privacy.subjects import Identifiers
+from tests.factories import PersonFactory
 from tests.privacy.subject_data import (
     EMAIL,
     KEPT_WORDS,
@@ -264,3 +267,30 @@ def test_identifiers_scrub_name_variants_email_and_phone(text, expected):
     assert scrubbed == expected
     if expected != text:
         assert re.search(identifiers.database_pattern, text)
+
+
+# ---------------------------------------------------------------------------- the command
+
+
+def test_command_lists_then_erases_then_says_already_erased(planted):
+    arguments = ["--workspace", planted.workspace.slug, "--person", str(planted.person.pk)]
+    listed, erased, again = io.StringIO(), io.StringIO(), io.StringIO()
+
+    call_command("erase-person", *arguments, stdout=listed)
+    assert Person.objects.filter(pk=planted.person.pk).exists()
+    call_command("erase-person", *arguments, "--yes", stdout=erased)
+    call_command("erase-person", *arguments, "--yes", stdout=again)
+
+    assert "contacts.Person: " in listed.getvalue()
+    assert not Person.objects.filter(pk=planted.person.pk).exists()
+    assert str(planted.person.pk) in again.getvalue()
+    assert AuditEntry.objects.filter(action=AuditAction.ERASED).count() == 1
+
+
+def test_command_refuses_a_foreign_person(planted, other_workspace):
+    foreign = PersonFactory(workspace=other_workspace)
+
+    with pytest.raises(CommandError):
+        call_command(
+            "erase-person", "--workspace", planted.workspace.slug, "--person", str(foreign.pk)
+        )
