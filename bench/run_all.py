@@ -16,6 +16,7 @@ BENCHMARKS = [
     "worldcafe.py",
     "target_list.py",
     "acquisition_figures.py",
+    "concurrent_writes.py",
 ]
 
 
