@@ -48,6 +48,7 @@ test: install
 	@scripts/system-packages $(TEST_PACKAGES)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -q -r netzwerkstatt -ll -c pyproject.toml
 	DJANGO_SETTINGS_MODULE=netzwerkstatt.settings.test $(NETZWERKSTATT) makemigrations --check --dry-run
 	$(BIN)/pytest
 	@echo "The suite again on PostgreSQL (the browser tests ran above; they test no SQL of their own):"
