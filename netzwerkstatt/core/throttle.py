@@ -8,6 +8,7 @@ pay. The counts live in Django's cache, shared by all processes that share the c
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
@@ -41,4 +42,21 @@ class Throttle:
 
 
 def client_address(request: HttpRequest) -> str:
+    """The client's IP address, for throttles and the login lockout.
+
+    Behind NETZWERKSTATT_TRUSTED_PROXIES reverse proxies (production: 1) REMOTE_ADDR is
+    the nearest proxy's address, the same for every client: then the address comes from
+    X-Forwarded-For, where each proxy appends the address it received the request from.
+    Counted from the right, past the trusted proxies' entries: entries further left come
+    from the client and could be forged.
+    """
+    proxies = getattr(settings, "NETZWERKSTATT_TRUSTED_PROXIES", 0)
+    if proxies > 0:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")

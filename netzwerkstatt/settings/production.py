@@ -18,3 +18,15 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# A reverse proxy in front (see the README): the client's address for throttles and the
+# login lockout comes from the X-Forwarded-For entry it appends (core.throttle).
+NETZWERKSTATT_TRUSTED_PROXIES = int(os.environ.get("NETZWERKSTATT_TRUSTED_PROXIES", "1"))
+# The throttle counts live in Django's cache: in the database, so that all worker processes
+# and app servers count together. `netzwerkstatt createcachetable` creates the table.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "netzwerkstatt_cache",
+    }
+}
