@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from netzwerkstatt.core.decorators import scoped_view
+from netzwerkstatt.core.security import upload_limit
 
 from .import_forms import ImportOptionsForm, ImportUploadForm
 from .importing.enums import DuplicatePolicy, ImportStatus
@@ -17,8 +19,11 @@ from .importing.jobs import (
 from .models import ImportJob
 
 PREVIEW_ROWS = 10
+# What the upload form sends besides the file: the multipart framing and the CSRF token.
+FORM_OVERHEAD_BYTES = 1024 * 1024
 
 
+@upload_limit(lambda: settings.NETZWERKSTATT_IMPORT_MAX_BYTES + FORM_OVERHEAD_BYTES)
 @scoped_view(permission="import_contacts")
 def import_start(request):
     form = ImportUploadForm(request.POST or None, request.FILES or None)

@@ -51,16 +51,21 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "django_htmx",
+    "csp",
     "ninja",
     "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "netzwerkstatt.core.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "netzwerkstatt.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, which reads the body: too large a body is refused unread.
+    "netzwerkstatt.core.security.RequestSizeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -193,6 +198,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 NETZWERKSTATT_IMPORT_MAX_BYTES = int(
     os.environ.get("NETZWERKSTATT_IMPORT_MAX_BYTES", str(50 * 1024 * 1024))
 )
+# Request bodies are refused with 413 before they are read when their Content-Length is
+# above the view's limit (`core.security.upload_limit`), or above DATA_UPLOAD_MAX_MEMORY_SIZE
+# for views that take no files: Django's own limit does not count uploaded files.
+# One request of the photo upload carries up to 30 photos.
+NETZWERKSTATT_PHOTO_UPLOAD_MAX_BYTES = int(
+    os.environ.get("NETZWERKSTATT_PHOTO_UPLOAD_MAX_BYTES", str(300 * 1024 * 1024))
+)
 
 # The relationship graph: how many workspaces' graphs a process keeps in memory (one with
 # 100,000 persons and 1,000,000 ties takes a few hundred MB), and from
@@ -210,6 +222,32 @@ SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Content Security Policy (django-csp): scripts, styles, images and requests from our own
+# origin only; no inline scripts or styles and no eval anywhere, so injected markup
+# cannot run. Templates keep JavaScript and CSS in static files; htmx runs with
+# allowEval off and without its injected indicator styles (see base.html).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+# Browser features the app never uses, switched off for every page (core.security).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
 
 LOGGING = {
     "version": 1,

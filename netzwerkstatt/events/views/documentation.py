@@ -4,13 +4,15 @@ Files (photos, thumbnails, presentations) reach the team's browsers only through
 the scoped views at the end, never through MEDIA_URL.
 """
 
-import mimetypes
+from pathlib import PurePosixPath
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -18,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from netzwerkstatt.core.decorators import scoped_view
 from netzwerkstatt.core.pagination import paginate
+from netzwerkstatt.core.security import upload_limit
 
 from ..documentation import photos, presentations, report
 from ..documentation.pdf import report_pdf
@@ -33,6 +36,8 @@ from ..models import Event, Photo, Presentation
 VIEW = "view_events"
 CHANGE = "change_events"
 PHOTOS_PER_PAGE = 24
+# What a form with one file sends besides the file: the other fields and the multipart framing.
+FORM_OVERHEAD_BYTES = 1024 * 1024
 
 
 @require_GET
@@ -42,6 +47,7 @@ def event_documentation(request, pk: int):
     return _page(request, event)
 
 
+@upload_limit(lambda: settings.NETZWERKSTATT_PHOTO_UPLOAD_MAX_BYTES)
 @require_POST
 @scoped_view(permission=CHANGE)
 def photo_upload(request, pk: int):
@@ -120,6 +126,7 @@ def photo_delete(request, pk: int):
     return render(request, "events/documentation_confirm_delete.html", context)
 
 
+@upload_limit(presentations.MAX_BYTES + FORM_OVERHEAD_BYTES)
 @require_POST
 @scoped_view(permission=CHANGE)
 def presentation_upload(request, pk: int):
@@ -262,13 +269,25 @@ def presentation_file(request, pk: int):
 
 def image_response(image) -> HttpResponse:
     """The image's bytes, read and closed at once: photos are small after re-encoding, and a
-    browser that navigates away mid-download leaves no file open behind."""
+    browser that navigates away mid-download leaves no file open behind.
+
+    Only what `images.image_process` wrote is stored (JPEG or PNG under a random name), so
+    the name's extension is the content's type.
+    """
     if not image.name or not image.storage.exists(image.name):
         raise Http404
     with image.storage.open(image.name, "rb") as file:
         content = file.read()
-    content_type = mimetypes.guess_type(image.name)[0] or "application/octet-stream"
-    return _private_file(HttpResponse(content, content_type=content_type))
+    name = PurePosixPath(image.name).name
+    content_type = IMAGE_TYPES.get(PurePosixPath(name).suffix.lower(), "application/octet-stream")
+    response = HttpResponse(content, content_type=content_type)
+    response.headers["Content-Disposition"] = content_disposition_header(
+        as_attachment=False, filename=name
+    )
+    return _private_file(response)
+
+
+IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}
 
 
 def presentation_response(presentation: Presentation) -> FileResponse:
@@ -298,6 +317,7 @@ def report_pdf_response(event: Event, *, inline: bool) -> FileResponse:
 def _private_file(response):
     """Files may change or vanish (a consent withdrawn, a photo deleted): no shared caches."""
     response.headers["Cache-Control"] = "private, no-cache"
+    response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = "sandbox"
     response.headers["X-Robots-Tag"] = "noindex"
     return response
