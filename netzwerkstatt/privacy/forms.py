@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from .enums import RetentionRule
 from .models import Consent
+from .retention import MONTHS_MAX, MONTHS_MIN
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-MONTHS_MIN, MONTHS_MAX = 1, 120
 
 RULE_HELP = {
     RetentionRule.INACTIVE_CONTACTS: _(

@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from netzwerkstatt.audit.enums import AuditAction
 from netzwerkstatt.audit.models import AuditEntry
@@ -38,6 +40,8 @@ from .enums import RetentionRule
 from .models import RetentionPolicy, RetentionRun
 
 PERMISSION = "manage_privacy"
+# A period is at least a month and at most ten years; none switches the rule off.
+MONTHS_MIN, MONTHS_MAX = 1, 120
 
 
 # ------------------------------------------------------------------------- the periods
@@ -56,13 +60,19 @@ def retention_periods(*, scope: Scope) -> dict[str, int | None]:
 def retention_periods_set(*, scope: Scope, periods: dict[str, int | None]) -> list[str]:
     """Set the months per rule (None switches a rule off); the changed rules, audited."""
     require(scope, PERMISSION)
+    errors = {
+        rule: _("Enter between %(low)s and %(high)s months, or nothing to switch the rule off.")
+        % {"low": MONTHS_MIN, "high": MONTHS_MAX}
+        for rule, months in periods.items()
+        if months is not None and not MONTHS_MIN <= months <= MONTHS_MAX
+    }
+    if errors:
+        raise ValidationError(errors)
     before = retention_periods(scope=scope)
     changed = [
         rule for rule in RetentionRule.values if rule in periods and periods[rule] != before[rule]
     ]
     for rule in changed:
-        policy = RetentionPolicy(workspace=scope.workspace, rule=rule, months=periods[rule])
-        policy.full_clean(validate_constraints=False)
         RetentionPolicy.objects.update_or_create(
             workspace=scope.workspace, rule=rule, defaults={"months": periods[rule]}
         )

@@ -7,7 +7,7 @@ import io
 import secrets
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
@@ -110,6 +110,15 @@ def test_periods_are_set_and_audited(workspace, lead):
     entry = AuditEntry.objects.get(action=AuditAction.SETTINGS_CHANGED)
     assert entry.details == {"retention": {"audit_entries": 24}}
     assert entry.actor == lead
+
+
+@pytest.mark.parametrize("months", [0, 121, -1])
+def test_service_refuses_periods_out_of_range(workspace, months):
+    with pytest.raises(ValidationError):
+        retention.retention_periods_set(
+            scope=Scope.system(workspace), periods={RetentionRule.AUDIT_ENTRIES: months}
+        )
+    assert not RetentionPolicy.objects.exists()
 
 
 def test_staff_may_not_set_periods_or_run(scope):
