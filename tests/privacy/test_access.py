@@ -245,6 +245,6 @@ def test_erase_page_erases_once_and_then_says_already_erased(lead_client, plante
     assert erased["Location"] == reverse("contacts:person_list")
     assert not Person.objects.filter(pk=planted.person.pk).exists()
     assert again.status_code == 200
-    assert [m.level_tag for m in again.context["messages"]] == ["info"]
+    assert [m.level_tag for m in again.context["messages"]] == ["success", "info"]
     assert overview.status_code == 302
     assert AuditEntry.objects.filter(action=AuditAction.ERASED).count() == 1
