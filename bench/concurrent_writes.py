@@ -114,6 +114,8 @@ def run(processes: int, writes: int, template: Path, folder: Path) -> dict:
     ]
     for child in children:
         if child.stdout.readline().strip() != "ready":
+            for other in children:
+                other.kill()
             raise SystemExit("a writer did not start")
     go.touch()
     results = [json.loads(child.communicate()[0].strip().splitlines()[-1]) for child in children]

@@ -20,10 +20,16 @@ def test_two_processes_write_a_thousand_persons_each(sqlite_site, tmp_path):
         )
         for number in range(PROCESSES)
     ]
-    for process in processes:
-        writer_wait_ready(process)
-    go.touch()
-    results = [writer_result(process) for process in processes]
+    try:
+        for process in processes:
+            writer_wait_ready(process)
+        go.touch()
+        results = [writer_result(process) for process in processes]
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
 
     assert [result["errors"] for result in results] == [0] * PROCESSES, [
         result["messages"] for result in results
