@@ -146,7 +146,11 @@ def _activity(purpose: str, entries, periods: dict[str, int | None]) -> Processi
         categories=[
             DataCategory(
                 model=capfirst(str(model._meta.verbose_name)),
-                fields=[_field_name(model, name) for name in (*found.personal, *found.free_text)],
+                fields=[
+                    _field_name(model, name)
+                    for name in (*found.personal, *found.free_text)
+                    if not _derived(model, name)
+                ],
             )
             for model, found in entries
         ],
@@ -186,6 +190,13 @@ def recipients(labels: list[str], entries) -> list[str]:
         )
     )
     return result
+
+
+def _derived(model: type[models.Model], name: str) -> bool:
+    """Row ids and columns derived for search or lookup (`search_key`, `token_hash`): the
+    categories of data are what they are derived from."""
+    field = model._meta.get_field(name)
+    return getattr(field, "primary_key", False) or name.endswith(("_key", "_hash"))
 
 
 def _field_name(model: type[models.Model], name: str) -> str:
