@@ -1,5 +1,4 @@
 import uuid
-from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -309,8 +308,9 @@ class Note(WorkspaceScopedModel):
 
 
 def import_upload_path(instance: "ImportJob", filename: str) -> str:
-    """A random name on disk: the original (often personal) file name stays in the database."""
-    return f"imports/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:10]}"
+    """A random name on disk with the extension of the format read from the content: nothing
+    of the uploaded name (often personal, and chosen by the uploader) reaches the disk."""
+    return f"imports/{uuid.uuid4().hex}.{instance.format or 'bin'}"
 
 
 class ImportJob(WorkspaceScopedModel):

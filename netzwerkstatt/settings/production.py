@@ -18,6 +18,12 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# The __Host- prefix makes browsers accept these cookies only over HTTPS, for this host
+# alone (no Domain) and the whole site (Path=/): a neighbouring subdomain cannot set them.
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # A reverse proxy in front (see the README): the client's address for throttles and the
 # login lockout comes from the X-Forwarded-For entry it appends (core.throttle).

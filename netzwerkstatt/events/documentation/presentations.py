@@ -1,7 +1,9 @@
 """Presentations of an event: PDFs per programme item with their speaker.
 
-A file counts as a PDF by its content (the "%PDF-" header near the start and an
-end-of-file marker near the end), not by its name or the browser's claim. It is
+A file counts as a PDF by its content (the "%PDF-" header at the very start and an
+end-of-file marker near the end), not by its name or the browser's claim. Readers
+would accept the header anywhere in the first kilobyte, but then an HTML or SVG file
+with "%PDF-" in a comment would pass too; every PDF writer puts it first. It is
 stored under a random name; the download is named after the title.
 """
 
@@ -27,14 +29,13 @@ from ..models import Event, Presentation, ProgrammeItem
 from .photos import CHANGE
 
 MAX_BYTES = 50 * 1024 * 1024
-# Readers accept the header anywhere in the first kilobyte and the end marker near the end.
-HEADER_WINDOW = 1024
+# Readers accept the end marker anywhere near the end (followed by padding or a newline).
 TRAILER_WINDOW = 2048
 FIELDS = ("title", "programme_item", "speaker", "public")
 
 
 def is_pdf(data: bytes) -> bool:
-    return b"%PDF-" in data[:HEADER_WINDOW] and b"%%EOF" in data[-TRAILER_WINDOW:]
+    return data.startswith(b"%PDF-") and b"%%EOF" in data[-TRAILER_WINDOW:]
 
 
 def presentation_list(*, scope: Scope, event: Event) -> QuerySet[Presentation]:
