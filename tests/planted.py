@@ -19,6 +19,7 @@ from netzwerkstatt.contacts.models import ImportJob
 from netzwerkstatt.core.models import Workspace
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.events.documentation.photos import photos_upload
+from netzwerkstatt.events.enums import InvitationStatus
 from netzwerkstatt.events.models import (
     CafeTable,
     Presentation,
@@ -117,6 +118,8 @@ def plant_everything(workspace: Workspace, marker: str) -> dict:
         person=function.person,
         dietary_notes=marker,
         token=tokens["registration"],
+        status=InvitationStatus.REGISTERED,
+        photo_consent=True,
     )
     world_cafe = WorldCafe.objects.create(workspace=workspace, event=event)
     table = CafeTable.objects.create(
@@ -299,6 +302,7 @@ def plant_everything(workspace: Workspace, marker: str) -> dict:
         "survey_answer": survey_answer,
         "need": need,
         "measure": measure,
+        "project": measure.project,
     }
 
 

@@ -35,6 +35,8 @@ def route_arguments(pattern: URLPattern) -> set[str]:
 
 def fill_route(route: str, values: dict) -> str:
     """The concrete path for a route pattern (path converters or regex groups)."""
-    path = re.sub(r"<(?:\w+:)?(\w+)>", lambda match: str(values[match.group(1)]), route)
-    path = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda match: str(values[match.group(1)]), path)
-    return "/" + path.lstrip("^").rstrip("$").replace("\\.", ".")
+    # Regex groups first: their `(?P<name>…)` holds what looks like a path converter.
+    path = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda match: str(values[match.group(1)]), route)
+    path = re.sub(r"<(?:\w+:)?(\w+)>", lambda match: str(values[match.group(1)]), path)
+    # Regex patterns (re_path) anchor each piece with ^ and $, also where they follow a prefix.
+    return "/" + path.replace("^", "").replace("$", "").replace("\\.", ".")

@@ -13,3 +13,13 @@ def schema_operations() -> list[tuple[str, str]]:
         for path, operations in paths.items()
         for method in operations
     ]
+
+
+def schema_operations_by_id() -> dict[str, tuple[str, str]]:
+    """operation id → (method, path relative to /api/v1/) of every operation."""
+    paths = api.get_openapi_schema()["paths"]
+    return {
+        operation["operationId"]: (method, path.removeprefix(PREFIX))
+        for path, operations in paths.items()
+        for method, operation in operations.items()
+    }
