@@ -1,4 +1,5 @@
-"""Security middleware of our own: the size of request bodies and the Permissions-Policy header.
+"""Security middleware of our own: the size of request bodies, the Permissions-Policy header
+and the Content Security Policy of PDFs.
 
 Django limits the non-file part of a request body (DATA_UPLOAD_MAX_MEMORY_SIZE) but
 not uploaded files, which it spools to disk as they arrive; and the CSRF check reads
@@ -75,4 +76,25 @@ class PermissionsPolicyMiddleware:
         policy = getattr(settings, "PERMISSIONS_POLICY", "")
         if policy:
             response.headers.setdefault("Permissions-Policy", policy)
+        return response
+
+
+# Chrome shows a PDF in a page of its own viewer, embedded like a plugin and styled inline:
+# the pages' policy (object-src 'none', style-src 'self') leaves it blank
+# (crbug.com/271452), and so does a sandbox. A PDF runs none of our scripts, so it only
+# keeps other sites from framing it.
+PDF_POLICY = "frame-ancestors 'none'"
+
+
+class PdfPolicyMiddleware:
+    """Gives PDFs PDF_POLICY; listed after django-csp's middleware, so it answers first and
+    django-csp leaves a response that has a policy as it is."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.get("Content-Type", "").startswith("application/pdf"):
+            response.headers.setdefault("Content-Security-Policy", PDF_POLICY)
         return response

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "netzwerkstatt.core.security.PermissionsPolicyMiddleware",
+    "netzwerkstatt.core.security.PdfPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "netzwerkstatt.core.middleware.LanguageMiddleware",

@@ -12,8 +12,10 @@ import sys
 import pytest
 from django.conf import settings
 from django.test import override_settings
+from django.urls import reverse
 
-from tests.factories import PASSWORD
+from netzwerkstatt.core.security import PDF_POLICY
+from tests.factories import PASSWORD, EventFactory
 
 # Everything production sets about HTTPS, headers and cookies.
 PRODUCTION_NAMES = [
@@ -146,3 +148,19 @@ def test_session_and_csrf_cookies_are_secure(client, staff):
         assert cookie["path"] == "/"
         assert not cookie["domain"]  # required by the __Host- prefix
     assert session["httponly"] is True
+
+
+@pytest.mark.usefixtures("production_settings")
+def test_a_pdf_shown_in_the_browser_keeps_a_policy_chrome_can_show_it_under(
+    staff_client, workspace
+):
+    """Chrome's PDF viewer is blank under object-src 'none' or a sandbox (crbug.com/271452)."""
+    event = EventFactory(workspace=workspace)
+
+    response = staff_client.get(reverse("events:participants_pdf", args=[event.pk]), secure=True)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Security-Policy"] == PDF_POLICY == "frame-ancestors 'none'"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"

@@ -343,6 +343,7 @@ def test_presentation_is_stored_under_a_generated_name_and_served_as_attachment(
     assert served["Content-Type"] == "application/pdf"
     assert served["Content-Disposition"] == 'attachment; filename="vortrag.pdf"'
     assert served["X-Content-Type-Options"] == "nosniff"
+    assert served["Content-Security-Policy"] == "frame-ancestors 'none'"
     assert b"".join(served.streaming_content) == PDF
 
 

@@ -315,10 +315,15 @@ def report_pdf_response(event: Event, *, inline: bool) -> FileResponse:
 
 
 def _private_file(response):
-    """Files may change or vanish (a consent withdrawn, a photo deleted): no shared caches."""
+    """Files may change or vanish (a consent withdrawn, a photo deleted): no shared caches.
+
+    An image opened on its own runs in a sandbox; a PDF gets `core.security.PDF_POLICY`,
+    because Chrome's PDF viewer does not work in one.
+    """
     response.headers["Cache-Control"] = "private, no-cache"
     response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Content-Security-Policy"] = "sandbox"
+    if not response["Content-Type"].startswith("application/pdf"):
+        response.headers["Content-Security-Policy"] = "sandbox"
     response.headers["X-Robots-Tag"] = "noindex"
     return response
 
