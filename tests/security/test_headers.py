@@ -6,8 +6,10 @@ these tests check.
 """
 
 import importlib
+import re
 import secrets
 import sys
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -164,3 +166,41 @@ def test_a_pdf_shown_in_the_browser_keeps_a_policy_chrome_can_show_it_under(
     assert response["Content-Security-Policy"] == PDF_POLICY == "frame-ancestors 'none'"
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+# ------------------------------------------------------------- templates under the policy
+
+INLINE_CODE = {
+    "inline <script>": re.compile(r"<script\b(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>"),
+    "<style> element": re.compile(r"<style\b"),
+    "style attribute": re.compile(r"<[a-zA-Z][^<>]*\sstyle\s*="),
+    "event handler attribute": re.compile(r"<[a-zA-Z][^<>]*\son[a-z]+\s*="),
+    "hx-on attribute": re.compile(r"\shx-on\b|\shx-on:"),
+    "javascript: or js: code": re.compile(r"javascript:|[\"'{]\s*js:"),
+}
+
+
+def _page_templates() -> list[Path]:
+    """Every HTML template of our apps except those WeasyPrint turns into PDFs."""
+    root = Path(settings.BASE_DIR)
+    templates = []
+    for path in sorted(root.glob("*/templates/**/*.html")):
+        text = path.read_text(encoding="utf-8")
+        if "pdf" in path.name or 'extends "core/pdf_base.html"' in text:
+            continue
+        templates.append(path)
+    return templates
+
+
+def test_page_templates_hold_no_inline_code_or_styles():
+    """The policy refuses inline scripts, styles and handlers; they belong in static files."""
+    templates = _page_templates()
+    found = [
+        f"{path.relative_to(settings.BASE_DIR)}: {kind}"
+        for path in templates
+        for kind, pattern in INLINE_CODE.items()
+        if pattern.search(re.sub(r"{#.*?#}", "", path.read_text(encoding="utf-8")))
+    ]
+
+    assert len(templates) > 100
+    assert found == []
