@@ -125,6 +125,12 @@ def test_main_pages_work_under_the_content_security_policy(live_server, page):
     thumbnail = page.locator("img").first
     thumbnail.scroll_into_view_if_needed()
     expect(thumbnail).not_to_have_js_property("naturalWidth", 0)
+    report_link = page.locator("a.report-link").get_attribute("href")
+    response = page.goto(report_link)  # the public report, as anybody with the link sees it
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    photo = page.locator("section[aria-labelledby=photos-heading] img").first
+    photo.scroll_into_view_if_needed()
+    expect(photo).not_to_have_js_property("naturalWidth", 0)
     upcoming = Event.objects.order_by("-starts_at").first()
     visit(reverse("events:checkin", args=[upcoming.pk]))
 
