@@ -62,6 +62,10 @@ class FieldValue:
     def display(self) -> str:
         return display(self.value)
 
+    @property
+    def filled(self) -> bool:
+        return self.value not in (None, "", [], {})
+
 
 @dataclass
 class Record:
