@@ -10,13 +10,15 @@ import re
 from functools import partial
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.db.models import Model
+from django.db.models import Field, Model
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as RequestValidationError
+
+from .schemas.common import NOT_BLANK
 
 # pydantic error types (https://docs.pydantic.dev/latest/errors/validation_errors/) in
 # German; placeholders are the keys of the error's `ctx`.
@@ -139,6 +141,8 @@ def _field_message(error: dict) -> str:
     if error["type"] == "value_error":
         # Raised by our own validators, with a message already in the request's language.
         return str(context["error"])
+    if error["type"] == "string_pattern_mismatch" and context.get("pattern") == NOT_BLANK:
+        return str(Field.default_error_messages["blank"])
     if "expected" in context:
         context["expected"] = ", ".join(_QUOTED.findall(context["expected"]))
     message = FIELD_MESSAGES.get(error["type"])

@@ -218,7 +218,8 @@ def note_create(*, scope: Scope, subject: Organisation | Person, text: str) -> N
 def note_update(*, scope: Scope, note: Note, text: str) -> Note:
     require(scope, "change_contacts")
     note.text = text.strip()
-    note.full_clean()
+    # The author is None once their account is deleted (SET_NULL); the note stays editable.
+    note.full_clean(exclude=["author"])
     note.save()
     activity_record(scope=scope, action=Action.UPDATED, target=note)
     return note

@@ -1,7 +1,8 @@
 from django.http import HttpRequest
-from ninja import PatchDict, Query, Router
+from ninja import Query, Router
 from ninja.responses import Status
 
+from netzwerkstatt.api.schemas.common import PatchDict
 from netzwerkstatt.api.schemas.organisations import (
     OrganisationIn,
     OrganisationOut,

@@ -1,8 +1,9 @@
 from django.http import HttpRequest
-from ninja import PatchDict, Query, Router
+from ninja import Query, Router
 from ninja.responses import Status
 
 from netzwerkstatt.api.auth import ApiTokenAuth
+from netzwerkstatt.api.schemas.common import PatchDict
 from netzwerkstatt.api.schemas.ties import NodeIn, TieIn, TieOut, TieQuery, TieUpdateIn
 from netzwerkstatt.contacts.models import Organisation, Person
 from netzwerkstatt.core.models import Project

@@ -6,6 +6,8 @@ from ninja import Field, Schema
 from netzwerkstatt.acquisition.enums import Effort
 from netzwerkstatt.acquisition.models import Measure
 
+from .common import Id
+
 
 class NeedOut(Schema):
     id: int
@@ -50,8 +52,8 @@ class MeasureOut(Schema):
 
 
 class MeasureQuery(Schema):
-    project: int | None = Field(None, description="id of the project.")
-    need: int | None = Field(None, description="id of a need the measures answer.")
+    project: Id | None = Field(None, description="id of the project.")
+    need: Id | None = Field(None, description="id of a need the measures answer.")
     search: str = Field(
         "",
         description="Words that must all occur in name, target group or description; case, "

@@ -6,13 +6,13 @@ from pydantic import model_validator
 
 from netzwerkstatt.contacts.models import Note
 
-from .common import InputSchema
+from .common import NOT_BLANK, Id, InputSchema
 
 
 class NoteIn(InputSchema):
-    text: str
-    organisation: int | None = Field(None, description="id of the organisation; or give `person`.")
-    person: int | None = Field(None, description="id of the person; or give `organisation`.")
+    text: str = Field(pattern=NOT_BLANK)
+    organisation: Id | None = Field(None, description="id of the organisation; or give `person`.")
+    person: Id | None = Field(None, description="id of the person; or give `organisation`.")
 
     @model_validator(mode="after")
     def one_subject(self) -> "NoteIn":
@@ -22,7 +22,7 @@ class NoteIn(InputSchema):
 
 
 class NotePatch(InputSchema):
-    text: str
+    text: str = Field(pattern=NOT_BLANK)
 
 
 class NoteOut(Schema):
@@ -48,5 +48,5 @@ class NoteOut(Schema):
 
 class NoteQuery(Schema):
     search: str = Field("", description="Words that must all occur in the text.")
-    organisation: int | None = None
-    person: int | None = None
+    organisation: Id | None = None
+    person: Id | None = None

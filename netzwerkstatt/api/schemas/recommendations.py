@@ -5,7 +5,7 @@ from ninja import Field, Schema
 from netzwerkstatt.network.enums import Provenance, RecommendationOutcome
 from netzwerkstatt.network.models import Recommendation
 
-from .common import InputSchema
+from .common import Id, InputDate, InputSchema
 from .ties import NodeIn, NodeOut, node_out
 
 OUTCOMES = (
@@ -15,20 +15,20 @@ OUTCOMES = (
 
 
 class RecommendationIn(InputSchema):
-    recommender: int = Field(description="id of the person who recommended.")
+    recommender: Id = Field(description="id of the person who recommended.")
     subject: NodeIn = Field(description="The person or organisation recommended.")
     recipient: NodeIn = Field(description="Whom it was recommended to.")
-    date: dt.date
+    date: InputDate
     purpose: str = Field("", max_length=300, description="What for.")
     outcome: RecommendationOutcome = Field(RecommendationOutcome.OPEN, description=OUTCOMES)
     provenance: Provenance = Provenance.CONVERSATION
-    project: int | None = Field(None, description="id of the project.")
+    project: Id | None = Field(None, description="id of the project.")
     note: str = ""
 
 
 class OutcomeIn(InputSchema):
     outcome: RecommendationOutcome = Field(description=OUTCOMES)
-    on: dt.date | None = Field(None, description="When; today if not given.")
+    on: InputDate | None = Field(None, description="When; today if not given.")
 
 
 class RecommendationOut(Schema):
@@ -69,10 +69,8 @@ class RecommendationOut(Schema):
 
 class RecommendationQuery(Schema):
     outcome: RecommendationOutcome | None = None
-    project: int | None = Field(None, description="id of the project.")
-    person: int | None = Field(
+    project: Id | None = Field(None, description="id of the project.")
+    person: Id | None = Field(
         None, description="Recommendations this person gave, was the subject of or received."
     )
-    organisation: int | None = Field(
-        None, description="Recommendations of or to this organisation."
-    )
+    organisation: Id | None = Field(None, description="Recommendations of or to this organisation.")

@@ -8,7 +8,7 @@ from netzwerkstatt.contacts.models import Organisation, Person
 from netzwerkstatt.network.enums import TIE_RULES, Provenance, TieKind
 from netzwerkstatt.network.models import Tie
 
-from .common import InputSchema
+from .common import Id, InputDate, InputSchema
 
 TRUST = "1 = little, 5 = complete; null when not assessed, and always null for partners."
 STRENGTH = "1 = barely know each other, 5 = very close."
@@ -16,7 +16,7 @@ STRENGTH = "1 = barely know each other, 5 = very close."
 
 class NodeIn(InputSchema):
     type: Literal["person", "organisation"]
-    id: int
+    id: Id
 
 
 class NodeOut(Schema):
@@ -41,13 +41,13 @@ def sees_internals(context: dict) -> bool:
 class TieValues(InputSchema):
     strength: int = Field(ge=1, le=5, description=STRENGTH)
     trust: int | None = Field(None, ge=1, le=5, description=TRUST)
-    since: date | None = None
-    last_contact: date | None = None
+    since: InputDate | None = None
+    last_contact: InputDate | None = None
     provenance: Provenance = Field(
         Provenance.CONVERSATION, description="Where what we know about the tie comes from."
     )
     purpose: str = Field("", max_length=300, description="What it was recorded for.")
-    project: int | None = Field(None, description="id of the project.")
+    project: Id | None = Field(None, description="id of the project.")
     note: str = ""
 
 
@@ -115,7 +115,7 @@ class TieOut(Schema):
 
 
 class TieQuery(Schema):
-    person: int | None = Field(None, description="Ties of this person (either end).")
-    organisation: int | None = Field(None, description="Ties of this organisation (either end).")
+    person: Id | None = Field(None, description="Ties of this person (either end).")
+    organisation: Id | None = Field(None, description="Ties of this organisation (either end).")
     kind: TieKind | None = None
     min_strength: int | None = Field(None, ge=1, le=5)
