@@ -15,8 +15,11 @@ from http.cookies import SimpleCookie
 from django.apps import apps
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.db.models import Model, QuerySet
+from django.forms import BaseForm, BaseFormSet
 from django.http import HttpResponse
 from django.test import Client
+from django.test.utils import ContextList
 from django.utils import timezone
 
 from netzwerkstatt.api.models import ApiToken
@@ -87,6 +90,39 @@ def body_text(response: HttpResponse) -> str:
     return body.decode("utf-8", "replace")
 
 
+def rendered_forms(response) -> list[BaseForm]:
+    """The forms (and formsets' forms) in the contexts the response's templates rendered,
+    also inside lists, dicts and plain objects such as the contact pages' panels."""
+    found: dict[int, BaseForm] = {}
+
+    def scan(value, depth: int) -> None:
+        if isinstance(value, BaseForm):
+            found.setdefault(id(value), value)
+        elif isinstance(value, BaseFormSet):
+            scan(value.management_form, depth)
+            for form in value.forms:
+                scan(form, depth)
+        elif depth <= 0 or isinstance(value, str | bytes | int | float | Model | QuerySet):
+            return
+        elif isinstance(value, dict):
+            for item in value.values():
+                scan(item, depth - 1)
+        elif isinstance(value, list | tuple):
+            for item in value[:50]:
+                scan(item, depth - 1)
+        elif hasattr(value, "__dict__") and type(value).__module__.startswith("netzwerkstatt."):
+            for item in vars(value).values():
+                scan(item, depth - 1)
+
+    contexts = response.context
+    if contexts is None:
+        return []
+    for context in contexts if isinstance(contexts, ContextList) else [contexts]:
+        for layer in context.dicts:
+            scan(layer, 3)
+    return list(found.values())
+
+
 @dataclass
 class Outcome:
     status: int | None
@@ -94,6 +130,7 @@ class Outcome:
     body: str = ""
     changed: list[str] = field(default_factory=list)
     error: str = ""
+    forms: list = field(default_factory=list)  # the forms the page rendered, when asked for
 
     @property
     def to_login(self) -> bool:
@@ -118,19 +155,21 @@ class Prober:
         self.compared: list[str] = []  # requests that wrote and so were compared by checksum
         self.seconds: dict[str, float] = {}  # per path, for finding what makes a run slow
 
-    def send(self, method: str, path: str, data=None, *, watch: bool = True, **extra) -> Outcome:
+    def send(
+        self, method: str, path: str, data=None, *, watch: bool = True, forms: bool = False, **extra
+    ) -> Outcome:
         """Send one request; with `watch`, also find the tables it changed (slower when it wrote)."""
         self.count += 1
         started = time.perf_counter()
         try:
-            return self._send(method, path, data, watch=watch, **extra)
+            return self._send(method, path, data, watch=watch, forms=forms, **extra)
         finally:
             self.seconds[path] = self.seconds.get(path, 0) + time.perf_counter() - started
 
     def slowest(self, n: int = 10) -> list[tuple[str, float]]:
         return sorted(self.seconds.items(), key=lambda item: -item[1])[:n]
 
-    def _send(self, method: str, path: str, data, *, watch: bool, **extra) -> Outcome:
+    def _send(self, method: str, path: str, data, *, watch: bool, forms: bool, **extra) -> Outcome:
         cache.clear()  # the token pages' throttle counts in the cache
         headers = extra.pop("headers", {})
         if self.api_token:
@@ -157,6 +196,7 @@ class Prober:
             location=response.get("Location", ""),
             body=body_text(response),
             changed=changed,
+            forms=rendered_forms(response) if forms else [],
         )
 
     def _restore_cookies(self) -> None:
