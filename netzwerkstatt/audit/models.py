@@ -60,6 +60,9 @@ class AuditEntry(models.Model):
         indexes = [
             models.Index(fields=["workspace", "-created_at"]),
             models.Index(fields=["target_type", "target_id"]),
+            # The log page's filters by action and by object, and its choices of both.
+            models.Index(fields=["workspace", "action", "-created_at"]),
+            models.Index(fields=["workspace", "target_type", "target_id"]),
         ]
 
     def __str__(self):

@@ -71,22 +71,26 @@ def _day_start(day: dt.date) -> dt.datetime:
 
 
 def audit_actor_choices(*, scope: Scope) -> list[tuple[int, str]]:
-    """Everyone who appears as the acting user in the log the scope may read, by name."""
-    ids = set(
-        audit_entries(scope=scope)
-        .exclude(actor_id=None)
-        .order_by()
-        .values_list("actor_id", flat=True)
-        .distinct()
+    """The workspace's members and those removed from it (who may have acted in it), by
+    name: who can appear as the acting user in the log the scope may read."""
+    require(scope, "view_audit")
+    members = set(
+        Membership.objects.filter(workspace=scope.workspace).values_list("user_id", flat=True)
     )
-    names = _user_names(ids)
+    removed = set(
+        AuditEntry.objects.filter(workspace=scope.workspace, action=AuditAction.MEMBER_REMOVED)
+        .exclude(target_id=None)
+        .values_list("target_id", flat=True)
+    )
+    names = _user_names(members | removed)
     return sorted(names.items(), key=lambda item: item[1].casefold())
 
 
 def audit_target_type_choices(*, scope: Scope) -> list[tuple[str, str]]:
-    """The kinds of object the log the scope may read names, by their readable name."""
+    """The kinds of object the workspace's entries name, by their readable name."""
+    require(scope, "view_audit")
     labels = set(
-        audit_entries(scope=scope)
+        AuditEntry.objects.filter(workspace=scope.workspace)
         .exclude(target_type="")
         .order_by()
         .values_list("target_type", flat=True)

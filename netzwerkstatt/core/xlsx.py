@@ -8,6 +8,7 @@ is written as text.
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell
 from openpyxl.styles import Font
 
 from .spreadsheet import xlsx_text
@@ -16,11 +17,14 @@ BOLD = Font(bold=True)
 
 
 def row_append(sheet, row: list, *, bold: bool = False) -> None:
-    sheet.append(row)
-    for cell in sheet[sheet.max_row][: len(row)]:
+    # The cells are made here and appended as they are: finding the appended row again
+    # (`sheet[sheet.max_row]`) scans every cell of the sheet, quadratic for long tables.
+    cells = [Cell(sheet, value=value) for value in row]
+    for cell in cells:
         xlsx_text(cell)
         if bold:
             cell.font = BOLD
+    sheet.append(cells)
 
 
 def table_add(workbook: Workbook, title: str, headers: list[str], rows: list[list]) -> None:
