@@ -5,9 +5,12 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from netzwerkstatt.api.services import api_token_issue
+from netzwerkstatt.audit import services as audit_services
 from netzwerkstatt.audit.enums import AuditAction
 from netzwerkstatt.audit.models import AuditEntry
 from netzwerkstatt.audit.services import audit_record
@@ -156,6 +159,7 @@ def test_csv_export_records_exactly_one_exported_entry(staff_client, staff, mark
         "/akquise/kennzahlen/export.xlsx",
         "event_ics",
         "participants_pdf",
+        "report_preview_pdf",
     ],
 )
 def test_exports_that_did_not_log_now_record_one_entry(staff_client, workspace, path):
@@ -269,6 +273,23 @@ def test_entries_cannot_be_changed_or_deleted(workspace, staff):
     with pytest.raises(PermissionDenied):
         entry.delete()
     assert AuditEntry.objects.get(pk=entry.pk).action == AuditAction.EXPORTED
+
+
+def test_every_so_many_entries_refresh_the_planner_statistics(
+    workspace, staff, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(audit_services, "STATISTICS_EVERY", 1)
+
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        audit_record(action=AuditAction.EXPORTED, workspace=workspace, actor=staff)
+
+    table = AuditEntry._meta.db_table
+    assert any(
+        "ANALYZE" in query["sql"] and table in query["sql"] for query in queries.captured_queries
+    )
 
 
 def test_entries_go_only_through_the_retention_prune(workspace, staff):

@@ -19,8 +19,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from netzwerkstatt.core.decorators import scoped_view
+from netzwerkstatt.core.enums import Action
 from netzwerkstatt.core.pagination import paginate
 from netzwerkstatt.core.security import upload_limit
+from netzwerkstatt.core.services import activity_record
 
 from ..documentation import photos, presentations, report
 from ..documentation.pdf import report_pdf
@@ -243,7 +245,14 @@ def report_preview(request, pk: int):
 @scoped_view(permission=VIEW)
 def report_preview_pdf(request, pk: int):
     event = request.scope.get(Event, pk=pk)
-    return report_pdf_response(event, inline=True)
+    response = report_pdf_response(event, inline=True)
+    activity_record(
+        scope=request.scope,
+        action=Action.EXPORTED,
+        target=event,
+        details={"export": "event_report", "format": "pdf"},
+    )
+    return response
 
 
 # ----------------------------------------------------------------------- files, scoped
