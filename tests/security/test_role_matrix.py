@@ -172,3 +172,15 @@ def test_api_matrix(world, role):
     assert not failures, f"{len(failures)} of {prober.count} requests as {role}:\n" + "\n".join(
         failures
     )
+
+
+def test_probe_sees_and_undoes_a_write(world):
+    """The matrix's "no row changed" rests on this: a write is seen, and rolled back."""
+    organisation = world.own["organisation"]
+    prober = world.prober("lead")
+
+    outcome = prober.send("post", f"/kontakte/organisationen/{organisation.pk}/loeschen/")
+
+    assert outcome.status == 302
+    assert "contacts_organisation" in outcome.changed
+    assert type(organisation).objects.filter(pk=organisation.pk).exists()
