@@ -72,11 +72,9 @@ def world(workspace, settings):
 
 
 def _body(response) -> bytes:
-    if response.streaming:
-        body = b"".join(response.streaming_content)
-        response.close()
-        return body
-    return response.content
+    # Read to the end, not closed: closing ends the test's connection on PostgreSQL
+    # (see tests/files.py).
+    return b"".join(response.streaming_content) if response.streaming else response.content
 
 
 def _paths(world) -> list[tuple[str, str]]:
