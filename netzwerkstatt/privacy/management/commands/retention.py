@@ -99,4 +99,5 @@ class Command(NetzwerkstattCommand):
             shown = ", ".join(map(str, ids[:IDS_SHOWN]))
             more = len(ids) - IDS_SHOWN
             suffix = " " + _("and %(count)s more") % {"count": more} if more > 0 else ""
-            self.stdout.write(f"    {model_label(label, len(ids))}: {_('ids')} {shown}{suffix}")
+            ids_label = _("ids")
+            self.stdout.write(f"    {model_label(label, len(ids))}: {ids_label} {shown}{suffix}")
