@@ -81,12 +81,13 @@ def checksum() -> dict[str, str]:
 
 
 def body_text(response: HttpResponse) -> str:
-    """The response's body as text, streamed ones (files) read and closed."""
-    if response.streaming:
-        body = b"".join(response.streaming_content)
-        response.close()
-    else:
-        body = response.content
+    """The response's body as text, streamed ones (files) read to the end.
+
+    The test client closes a streamed response when its content is exhausted, with the
+    signal that closes database connections held off; closing it again here would close
+    the connection (PostgreSQL) in the middle of the test's transaction.
+    """
+    body = b"".join(response.streaming_content) if response.streaming else response.content
     return body.decode("utf-8", "replace")
 
 
