@@ -21,6 +21,7 @@ from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record, workspace_create
 
 from .acquisition.writer import ACQUISITION_TABLES, DemoAcquisitionWriter
+from .data_protection import privacy_write
 from .events.writer import DemoEventWriter
 from .network.history import health_history_store
 from .network.plan import network_plan
@@ -175,6 +176,13 @@ def steering_step(context: DemoContext) -> None:
     )
 
 
+def privacy_step(context: DemoContext) -> None:
+    """Retention periods and the consents of the event's registrations and the surveys,
+    recorded by the project lead."""
+    lead = Scope(workspace=context.workspace, role=Role.LEAD, user=context.users[Role.LEAD])
+    context.counts.update(privacy_write(scope=lead))
+
+
 STEPS: tuple[Callable[[DemoContext], None], ...] = (
     users_step,
     projects_step,
@@ -183,6 +191,7 @@ STEPS: tuple[Callable[[DemoContext], None], ...] = (
     events_step,
     acquisition_step,
     steering_step,
+    privacy_step,
 )
 
 
