@@ -6,7 +6,7 @@ from ninja import Field, Schema
 from netzwerkstatt.acquisition.enums import Effort
 from netzwerkstatt.acquisition.models import Measure
 
-from .common import Id
+from .common import Id, QuerySchema
 
 
 class NeedOut(Schema):
@@ -51,7 +51,7 @@ class MeasureOut(Schema):
         return [{"id": need.pk, "name": need.name} for need in obj.needs.all()]
 
 
-class MeasureQuery(Schema):
+class MeasureQuery(QuerySchema):
     project: Id | None = Field(None, description="id of the project.")
     need: Id | None = Field(None, description="id of a need the measures answer.")
     search: str = Field(

@@ -5,7 +5,7 @@ from typing import Annotated, ClassVar
 from django.http import HttpRequest
 from ninja import Body, Field, Schema
 from ninja.patch_dict import ModelToDict
-from pydantic import BeforeValidator, ConfigDict, create_model
+from pydantic import BeforeValidator, ConfigDict, create_model, field_validator
 from pydantic_core import PydanticCustomError
 
 from netzwerkstatt.contacts.models import Contact
@@ -30,7 +30,7 @@ def _date_text(value: object) -> object:
 # A date in the input: the text YYYY-MM-DD, as the schema says (not a number).
 InputDate = Annotated[dt.date, BeforeValidator(_date_text)]
 # Text the services strip before saving: required text needs a character that is not space.
-NOT_BLANK = r"\S"
+NOT_BLANK = r"[^\s\x00]"
 
 
 class ErrorOut(Schema):
@@ -43,7 +43,30 @@ class InvalidOut(ErrorOut):
     )
 
 
-class InputSchema(Schema):
+def _without_nul(value: object) -> object:
+    """Strings, also in lists; nested schemas clean their own fields."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [_without_nul(item) for item in value]
+    return value
+
+
+class QuerySchema(Schema):
+    """Input of a query string or a body, without NUL characters.
+
+    PostgreSQL's text cannot hold them (searching for one, or saving it, was a server
+    error there and worked on SQLite); they never mean anything in a name, a text or a
+    search, so they are dropped.
+    """
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def drop_nul_characters(cls, value: object) -> object:
+        return _without_nul(value)
+
+
+class InputSchema(QuerySchema):
     """Input that rejects unknown fields: a misspelt (or smuggled) field must not pass silently."""
 
     model_config = ConfigDict(extra="forbid")
@@ -75,7 +98,7 @@ class _PatchDict:
 PatchDict = _PatchDict()
 
 
-class ListQuery(Schema):
+class ListQuery(QuerySchema):
     """Query parameters of a list, handed to the contacts selectors as their filter dataclass."""
 
     filter_class: ClassVar[type]

@@ -6,7 +6,7 @@ from pydantic import model_validator
 
 from netzwerkstatt.contacts.models import Note
 
-from .common import NOT_BLANK, Id, InputSchema
+from .common import NOT_BLANK, Id, InputSchema, QuerySchema
 
 
 class NoteIn(InputSchema):
@@ -46,7 +46,7 @@ class NoteOut(Schema):
         return str(obj.author) if obj.author else None
 
 
-class NoteQuery(Schema):
+class NoteQuery(QuerySchema):
     search: str = Field("", description="Words that must all occur in the text.")
     organisation: Id | None = None
     person: Id | None = None

@@ -5,7 +5,7 @@ from ninja import Field, Schema
 from netzwerkstatt.network.enums import Provenance, RecommendationOutcome
 from netzwerkstatt.network.models import Recommendation
 
-from .common import Id, InputDate, InputSchema
+from .common import Id, InputDate, InputSchema, QuerySchema
 from .ties import NodeIn, NodeOut, node_out
 
 OUTCOMES = (
@@ -67,7 +67,7 @@ class RecommendationOut(Schema):
         return str(obj.recorded_by) if obj.recorded_by else None
 
 
-class RecommendationQuery(Schema):
+class RecommendationQuery(QuerySchema):
     outcome: RecommendationOutcome | None = None
     project: Id | None = Field(None, description="id of the project.")
     person: Id | None = Field(

@@ -8,7 +8,7 @@ from netzwerkstatt.contacts.models import Organisation, Person
 from netzwerkstatt.network.enums import TIE_RULES, Provenance, TieKind
 from netzwerkstatt.network.models import Tie
 
-from .common import Id, InputDate, InputSchema
+from .common import Id, InputDate, InputSchema, QuerySchema
 
 TRUST = "1 = little, 5 = complete; null when not assessed, and always null for partners."
 STRENGTH = "1 = barely know each other, 5 = very close."
@@ -114,7 +114,7 @@ class TieOut(Schema):
         return str(obj.recorded_by)
 
 
-class TieQuery(Schema):
+class TieQuery(QuerySchema):
     person: Id | None = Field(None, description="Ties of this person (either end).")
     organisation: Id | None = Field(None, description="Ties of this organisation (either end).")
     kind: TieKind | None = None
