@@ -2,7 +2,18 @@ import pytest
 
 from netzwerkstatt.core.enums import Role
 from netzwerkstatt.core.scoping import Scope
+from netzwerkstatt.network.loading import graph_cache_clear
 from tests.factories import MembershipFactory, WorkspaceFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_graph_cache():
+    """Each test starts without cached graphs. The cache is per process and keyed by
+    workspace id and data version, and both repeat when each test's database is rolled
+    back, so a graph of an earlier test would otherwise answer for this one."""
+    graph_cache_clear()
+    yield
+    graph_cache_clear()
 
 
 @pytest.fixture

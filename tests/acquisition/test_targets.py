@@ -16,7 +16,6 @@ from netzwerkstatt.acquisition.models import (
     WarmPathScore,
 )
 from netzwerkstatt.contacts.enums import OrganisationKind
-from netzwerkstatt.network.loading import graph_cache_clear
 from tests.factories import (
     FunctionFactory,
     MeasureFactory,
@@ -31,13 +30,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 URL = reverse("acquisition:target_list")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_graph_cache():
-    graph_cache_clear()
-    yield
-    graph_cache_clear()
 
 
 @pytest.fixture

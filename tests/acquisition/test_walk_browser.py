@@ -18,7 +18,6 @@ from netzwerkstatt.acquisition import benefit_text, services
 from netzwerkstatt.acquisition.models import Activity, Approach, Stage
 from netzwerkstatt.core.enums import Role
 from netzwerkstatt.core.scoping import Scope
-from netzwerkstatt.network.loading import graph_cache_clear
 from tests.browser.conftest import browser_type_launch_args  # noqa: F401 -- Debian's Chromium
 from tests.factories import (
     PASSWORD,
@@ -43,13 +42,6 @@ EDITED = "Gern kommen wir im Mai zu Ihnen in die Werkstatt."
 def _screenshot(page, name):
     if SCREENSHOTS:
         page.screenshot(path=f"{SCREENSHOTS}/{name}.png", full_page=True)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_graph_cache():
-    graph_cache_clear()
-    yield
-    graph_cache_clear()
 
 
 @pytest.fixture

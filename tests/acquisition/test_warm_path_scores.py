@@ -16,7 +16,7 @@ from netzwerkstatt.contacts.enums import OrganisationKind
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.network import services as network_services
 from netzwerkstatt.network.enums import TieKind
-from netzwerkstatt.network.loading import cached_path_graph, graph_cache_clear
+from netzwerkstatt.network.loading import cached_path_graph
 from netzwerkstatt.network.paths import warm_paths
 from tests.factories import (
     FunctionFactory,
@@ -27,13 +27,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_graph_cache():
-    graph_cache_clear()
-    yield
-    graph_cache_clear()
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from schemathesis.openapi.checks import RejectedPositiveData
 
+from netzwerkstatt.api.schemas.common import DB_INT_MAX
 from netzwerkstatt.api.services import api_token_issue
 from netzwerkstatt.core.enums import Role
 from tests.factories import (
@@ -55,9 +56,15 @@ BODY_ID_FIELDS = {"organisation", "person", "recommender", "project"}
 
 
 def _known(name: str, value):
-    """The generated value, or one of the existing ids when `name` takes an id."""
+    """The generated value, or one of the existing ids when `name` takes an id.
+
+    Only a valid id is swapped: an out-of-range one is what a negative case tests, and
+    swapping it for an existing id would turn the case into a valid request.
+    """
     ids = KNOWN_IDS.get(name)
     if not ids or not isinstance(value, int) or isinstance(value, bool):
+        return st.just(value)
+    if not 1 <= value <= DB_INT_MAX:
         return st.just(value)
     return st.sampled_from([value, *ids])
 

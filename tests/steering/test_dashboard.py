@@ -9,7 +9,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from netzwerkstatt.network.loading import graph_cache_clear
 from netzwerkstatt.steering.enums import ActionStatus, IndicatorKind
 from netzwerkstatt.steering.models import ActionItem, Meeting
 from netzwerkstatt.steering.selectors import dashboard as selectors
@@ -26,13 +25,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 EN = {"django_language": "en"}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_graph_cache():
-    graph_cache_clear()
-    yield
-    graph_cache_clear()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from netzwerkstatt.contacts.enums import OrganisationKind
 from netzwerkstatt.core.enums import Role
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.events.enums import InvitationStatus
-from netzwerkstatt.network.loading import graph_cache_clear
 from tests.factories import (
     EventFactory,
     FunctionFactory,
@@ -42,14 +41,6 @@ def register(event, *, organisation=None, last_name=None, **fields):
         registered_at=timezone.now(),
         **fields,
     )
-
-
-@pytest.fixture(autouse=True)
-def _fresh_graph():
-    """Factories write ties without raising the data version: forget graphs of earlier tests."""
-    graph_cache_clear()
-    yield
-    graph_cache_clear()
 
 
 @pytest.fixture

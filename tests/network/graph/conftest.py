@@ -7,7 +7,6 @@ from netzwerkstatt.contacts.enums import DoorOpener, OrganisationKind
 from netzwerkstatt.contacts.models import Organisation, Person
 from netzwerkstatt.core.enums import Role
 from netzwerkstatt.core.scoping import Scope
-from netzwerkstatt.network.loading import graph_cache_clear
 from netzwerkstatt.network.models import TeamMember
 from tests.factories import (
     FunctionFactory,
@@ -16,14 +15,6 @@ from tests.factories import (
     TeamMemberFactory,
     TieFactory,
 )
-
-
-@pytest.fixture(autouse=True)
-def _empty_graph_cache():
-    """Each test starts without cached graphs (the cache is per process, the database per test)."""
-    graph_cache_clear()
-    yield
-    graph_cache_clear()
 
 
 @pytest.fixture
