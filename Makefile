@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 NETZWERKSTATT := $(BIN)/netzwerkstatt
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The suite runs in one worker per core (pytest-xdist), at most four.
+PYTEST_WORKERS ?= -n auto --maxprocesses 4
 
 # Each app keeps its own German catalogue in <app>/locale/.
 APPS := $(patsubst netzwerkstatt/%/apps.py,%,$(wildcard netzwerkstatt/*/apps.py))
@@ -50,9 +52,9 @@ test: install
 	$(BIN)/ruff format --check .
 	$(BIN)/bandit -q -r netzwerkstatt -ll -c pyproject.toml
 	DJANGO_SETTINGS_MODULE=netzwerkstatt.settings.test $(NETZWERKSTATT) makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_WORKERS)
 	@echo "The suite again on PostgreSQL (the browser tests ran above; they test no SQL of their own):"
-	DATABASE_URL=$$(scripts/postgres-test-server) $(BIN)/pytest -m "not browser" -p no:randomly
+	DATABASE_URL=$$(scripts/postgres-test-server) $(BIN)/pytest $(PYTEST_WORKERS) -m "not browser" -p no:randomly
 
 lint: install
 	$(BIN)/ruff check .
