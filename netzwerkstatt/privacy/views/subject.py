@@ -76,45 +76,28 @@ def subject_overview(request, pk: int):
     return render(request, "privacy/subject_overview.html", context)
 
 
-def _download(content: bytes, *, person: Person, content_type: str, extension: str):
-    response = HttpResponse(content, content_type=content_type)
+# The export's formats: the function writing it and its content type, by file extension.
+EXPORTS = {
+    "json": (access.access_export_json, "application/json; charset=utf-8"),
+    "zip": (access.access_export_zip, "application/zip"),
+    "pdf": (access.access_export_pdf, "application/pdf"),
+}
+
+
+@require_GET
+@scoped_view(permission=access.PERMISSION)
+def subject_export(request, pk: int, extension: str):
+    """Everything about the person as a download in one of `EXPORTS`' formats."""
+    person = _person_or_erased(request, pk)
+    if person is None:
+        return _already_erased(request)
+    export, content_type = EXPORTS[extension]
+    response = HttpResponse(export(scope=request.scope, person=person), content_type=content_type)
     filename = f"auskunft-{person.pk}-{timezone.localdate():%Y-%m-%d}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "no-store"
     return response
-
-
-@require_GET
-@scoped_view(permission=access.PERMISSION)
-def subject_export_json(request, pk: int):
-    person = _person_or_erased(request, pk)
-    if person is None:
-        return _already_erased(request)
-    content = access.access_export_json(scope=request.scope, person=person)
-    return _download(
-        content, person=person, content_type="application/json; charset=utf-8", extension="json"
-    )
-
-
-@require_GET
-@scoped_view(permission=access.PERMISSION)
-def subject_export_zip(request, pk: int):
-    person = _person_or_erased(request, pk)
-    if person is None:
-        return _already_erased(request)
-    content = access.access_export_zip(scope=request.scope, person=person)
-    return _download(content, person=person, content_type="application/zip", extension="zip")
-
-
-@require_GET
-@scoped_view(permission=access.PERMISSION)
-def subject_export_pdf(request, pk: int):
-    person = _person_or_erased(request, pk)
-    if person is None:
-        return _already_erased(request)
-    content = access.access_export_pdf(scope=request.scope, person=person)
-    return _download(content, person=person, content_type="application/pdf", extension="pdf")
 
 
 @scoped_view(permission=erasure.PERMISSION)
