@@ -8,12 +8,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from netzwerkstatt.core.enums import Action
 from netzwerkstatt.core.fields import assign
+from netzwerkstatt.core.guards import require
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record, data_version_bump
 
@@ -51,11 +52,6 @@ class FunctionData:
     department: str = ""
     start_date: date | None = None
     end_date: date | None = None
-
-
-def require(scope: Scope, permission: str) -> None:
-    if not scope.can(permission):
-        raise PermissionDenied(permission)
 
 
 def organisation_keys(organisation: Organisation) -> None:

@@ -13,7 +13,7 @@ organisations, the lower id first), so A–B and B–A find the same row.
 import datetime as dt
 from collections.abc import Sequence
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from netzwerkstatt.contacts.models import Organisation, Person
 from netzwerkstatt.core.enums import Action
 from netzwerkstatt.core.fields import assign
+from netzwerkstatt.core.guards import require
 from netzwerkstatt.core.models import Membership, Project, User
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record, data_version_bump
@@ -42,11 +43,6 @@ CONVERSATION_STRENGTH = 2
 COOPERATION_STRENGTH = 4
 
 Node = Person | Organisation
-
-
-def require(scope: Scope, permission: str) -> None:
-    if not scope.can(permission):
-        raise PermissionDenied(permission)
 
 
 def network_changed(*, scope: Scope) -> None:

@@ -8,10 +8,10 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from netzwerkstatt.core.guards import require
 from netzwerkstatt.core.scoping import Scope
 
 from ..models import ImportJob
-from ..services import require
 from .enums import DuplicatePolicy, ImportStatus
 from .reading import Source, read_source
 from .service import ImportResult, contacts_import

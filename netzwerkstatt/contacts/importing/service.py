@@ -9,11 +9,12 @@ from django.db import transaction
 
 from netzwerkstatt.core.database import planner_statistics_refresh
 from netzwerkstatt.core.enums import Action
+from netzwerkstatt.core.guards import require
 from netzwerkstatt.core.scoping import Scope
 from netzwerkstatt.core.services import activity_record
 
 from ..models import CONTACT_TABLES
-from ..services import contacts_changed, require
+from ..services import contacts_changed
 from .enums import DuplicatePolicy
 from .errors import RowError, UnusableInputError
 from .mapping import mapping_problems
